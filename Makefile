@@ -1,0 +1,38 @@
+# Two commands do all set-up: `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test nfc clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site-deps: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test-deps: requirements-test.txt requirements.txt | $(VENV)/.site-deps
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+## Build and serve the site at http://127.0.0.1:8000 with live reload.
+serve: $(VENV)/.site-deps
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+## Build the site into site/ (kept as it was if the build fails).
+build: $(VENV)/.site-deps
+	$(BIN)/mkdocs build --strict
+
+## Install the test tools (and Chromium if missing) and run every test.
+test: $(VENV)/.test-deps
+	bash scripts/ensure-chromium.sh
+	$(BIN)/python -m pytest
+
+## Normalise every Markdown file under docs/ to Unicode NFC.
+nfc: $(VENV)/.site-deps
+	$(BIN)/python -m hooks.nfc docs
+
+clean:
+	rm -rf site site.staging site.previous

@@ -1,0 +1,152 @@
+"""Split a document body into free Markdown and clauses.
+
+An editor starts a clause with a line holding only its anchor, `{#muc-2-4}`,
+and marks a clause whose text is not yet available with `{#muc-3 .chua-co}`.
+A clause runs until the next clause line or the next heading; its hierarchy
+follows from the anchors (`muc-2-4-doan-1` sits inside `muc-2-4`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import anchors
+
+MARKER = re.compile(r"^\{#(?P<anchor>[^\s}]*)(?P<flags>(?:\s+\.[\w-]+)*)\s*\}\s*$")
+_FENCE = re.compile(r"^\s*(```+|~~~+)")
+_HEADING = re.compile(r"^#{1,6}\s")
+FLAG_UNAVAILABLE = "chua-co"
+
+
+@dataclass
+class Clause:
+    anchor: str
+    line: int                       # 1-based line of the marker in the file
+    source: str                     # the clause's own Markdown, markers excluded
+    available: bool = True
+    parent: str | None = None
+    children: list[str] = field(default_factory=list)
+    depth: int = 0
+
+    @property
+    def provisional(self) -> bool:
+        return self.anchor.startswith("noi-dung")
+
+
+@dataclass
+class Block:
+    """A piece of the body: free Markdown, or the start of a clause."""
+    markdown: str = ""
+    clause: str | None = None
+
+
+@dataclass
+class ParsedBody:
+    blocks: list[Block]
+    clauses: dict[str, Clause]      # in document order
+    problems: list[tuple[int, str, str, str, str]]  # (line, vi, en, fix_vi, fix_en)
+
+
+def parse(body: str, first_line: int = 1) -> ParsedBody:
+    blocks: list[Block] = []
+    clauses: dict[str, Clause] = {}
+    problems: list[tuple[int, str, str, str, str]] = []
+    current: Clause | None = None
+    buffer: list[str] = []
+    fence: str | None = None
+
+    def flush() -> None:
+        text = "\n".join(buffer).strip("\n")
+        if current is not None:
+            current.source = text
+        elif text.strip():
+            blocks.append(Block(markdown=text))
+        buffer.clear()
+
+    for offset, line in enumerate(body.split("\n")):
+        lineno = first_line + offset
+        fence_match = _FENCE.match(line)
+        if fence:
+            if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
+                fence = None
+            buffer.append(line)
+            continue
+        if fence_match:
+            fence = fence_match.group(1)
+            if current is not None:
+                flush()
+                current = None
+            buffer.append(line)
+            continue
+        marker = MARKER.match(line)
+        if marker:
+            flush()
+            anchor = marker.group("anchor")
+            flags = marker.group("flags").split()
+            unknown_flags = [f for f in flags if f != "." + FLAG_UNAVAILABLE]
+            if unknown_flags:
+                problems.append((lineno, f"dấu {' '.join(unknown_flags)} không được hỗ trợ.",
+                                 f"unknown flag {' '.join(unknown_flags)}.",
+                                 f"chỉ dùng '.{FLAG_UNAVAILABLE}' cho điều khoản chưa có văn bản.",
+                                 f"only '.{FLAG_UNAVAILABLE}' (text not available) is supported."))
+            if not anchors.is_valid(anchor):
+                problems.append((lineno, f"mã điều khoản {anchor!r} không theo quy tắc đánh số.",
+                                 f"clause anchor {anchor!r} does not follow the numbering rule.",
+                                 f"dùng cấp (phan, chuong, muc, dieu, khoan, diem, doan) và số, "
+                                 f"nối bằng gạch ngang, ví dụ: {anchors.VALID_EXAMPLES}.",
+                                 f"use level words and numbers joined by dashes, e.g. {anchors.VALID_EXAMPLES}."))
+                current = None
+                continue
+            if anchor in clauses:
+                problems.append((lineno, f"mã điều khoản {anchor!r} bị trùng (đã có ở dòng {clauses[anchor].line}).",
+                                 f"duplicate clause anchor {anchor!r} (first at line {clauses[anchor].line}).",
+                                 "mỗi điều khoản một mã riêng theo số của văn bản.",
+                                 "give each clause its own anchor from the document's numbering."))
+                current = None
+                continue
+            current = Clause(anchor, lineno, "", available="." + FLAG_UNAVAILABLE not in flags)
+            clauses[anchor] = current
+            blocks.append(Block(clause=anchor))
+            continue
+        if _HEADING.match(line) and current is not None:
+            flush()
+            current = None
+        buffer.append(line)
+    flush()
+    _link_tree(clauses)
+    return ParsedBody(blocks, clauses, problems)
+
+
+def _link_tree(clauses: dict[str, Clause]) -> None:
+    """Parent = the longest other anchor that prefixes this one at a dash."""
+    for clause in clauses.values():
+        candidates = [a for a in clauses if clause.anchor.startswith(a + "-")]
+        if candidates:
+            clause.parent = max(candidates, key=len)
+            clauses[clause.parent].children.append(clause.anchor)
+    for clause in clauses.values():
+        depth, parent = 0, clause.parent
+        while parent:
+            depth, parent = depth + 1, clauses[parent].parent
+        clause.depth = depth
+
+
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MD_MARK = re.compile(r"(\*\*|__|\*|_|`)")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+
+
+def plain_text(markdown: str) -> str:
+    """The words of a clause without Markdown markup, paragraphs kept apart."""
+    text = _MD_LINK.sub(r"\1", markdown)
+    text = _MD_MARK.sub("", text)
+    text = _ESCAPE.sub(r"\1", text)
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def full_text(clauses: dict[str, Clause], anchor: str) -> str:
+    """A clause's own words followed by its children's, in order."""
+    clause = clauses[anchor]
+    parts = [plain_text(clause.source)] + [full_text(clauses, c) for c in clause.children]
+    return "\n\n".join(p for p in parts if p)

@@ -1,0 +1,64 @@
+"""Split a Markdown file into YAML front matter and body, keeping line numbers."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+
+@dataclass
+class Source:
+    meta: dict[str, Any]
+    key_lines: dict[str, int]   # top-level key -> 1-based line in the file
+    body: str
+    body_line: int              # 1-based line where the body starts
+
+
+class FrontMatterError(ValueError):
+    def __init__(self, line: int | None, problem: str):
+        self.line = line
+        self.problem = problem
+        super().__init__(problem)
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe loader that treats dates as plain text: the site reads dd/mm/yyyy
+    itself, and an ISO date silently turned into a date object would hide
+    the editor's format from validation."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def split(text: str) -> Source:
+    """Parse `---` delimited front matter; a file without it has empty meta."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return Source({}, {}, text, 1)
+    for end in range(1, len(lines)):
+        if lines[end].strip() in ("---", "..."):
+            break
+    else:
+        raise FrontMatterError(1, "front matter opened with '---' is never closed")
+    yaml_text = "\n".join(lines[1:end])
+    try:
+        node = yaml.compose(yaml_text, Loader=_Loader)
+        meta = yaml.load(yaml_text, Loader=_Loader) if node is not None else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 2 if mark is not None else None  # +1 for '---', +1 1-based
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise FrontMatterError(line, problem) from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise FrontMatterError(2, "front matter must be a mapping of 'key: value' lines")
+    key_lines = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            key_lines[str(key_node.value)] = key_node.start_mark.line + 2
+    return Source(meta, key_lines, "\n".join(lines[end + 1:]), end + 2)

@@ -1,0 +1,32 @@
+"""Order of the navigation: sections as readers look for them, documents by
+date of issue, bodies from the centre to the district."""
+from __future__ import annotations
+
+from .corpus import BODIES_DIR, DOCS_DIR, Corpus
+from . import vocab
+
+SECTIONS = ["", DOCS_DIR, BODIES_DIR, "hoi-dap", "tin-tuc", "huong-dan"]
+
+
+def section_key(folder: str) -> tuple[int, str]:
+    return (SECTIONS.index(folder), folder) if folder in SECTIONS else (len(SECTIONS), folder)
+
+
+def page_key(corpus: Corpus, folder: str, stem: str) -> tuple:
+    if stem == "index":
+        return (0,)
+    if folder == DOCS_DIR and stem in corpus.documents:
+        doc = corpus.documents[stem]
+        return (1, doc.issued, stem)
+    if folder == BODIES_DIR and stem in corpus.bodies:
+        body = corpus.bodies[stem]
+        return (1, list(vocab.BODY_LEVELS).index(body.meta["level"]), bool(body.meta.get("group")), body.name)
+    return (2, stem)
+
+SECTION_TITLES = {
+    DOCS_DIR: "Văn bản",
+    BODIES_DIR: "Cơ quan",
+    "hoi-dap": "Hỏi đáp",
+    "tin-tuc": "Tin tức",
+    "huong-dan": "Hướng dẫn",
+}

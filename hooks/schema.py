@@ -1,0 +1,198 @@
+"""One typed model of the front matter: validates it at build time and emits
+the JSON Schema that describes the same records in the open data."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from . import dates, vocab
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str                      # str | id | date | enum | ref | bool | list | object
+    doc: str                       # Vietnamese description, shown in the guide and the schema
+    required: bool = True
+    nullable: bool = False         # null means "not known" and is shown as such
+    enum: dict[str, str] | None = None
+    item: "Field | None" = None    # for lists
+    fields: tuple["Field", ...] = ()  # for objects
+    example: Any = None
+
+
+@dataclass
+class Problem:
+    field: str
+    vi: str
+    en: str
+    fix_vi: str
+    fix_en: str
+
+
+def _check(spec: Field, value: Any, path: str, out: list[Problem]) -> None:
+    if value is None:
+        if not spec.nullable:
+            out.append(Problem(path, "không được để trống.", "must not be empty.",
+                               f"ghi một giá trị, ví dụ: {spec.example!r}.",
+                               f"give a value, e.g. {spec.example!r}."))
+        return
+    kind = spec.kind
+    if kind in ("str", "id", "ref", "date", "enum"):
+        if not isinstance(value, str) or not value.strip():
+            out.append(Problem(path, f"phải là một chuỗi chữ, đang là {value!r}.",
+                               f"must be text, got {value!r}.",
+                               f"ví dụ: {spec.example!r}.", f"e.g. {spec.example!r}."))
+            return
+    if kind in ("id", "ref") and not ID_RE.match(value):
+        out.append(Problem(path, f"mã {value!r} không hợp lệ.", f"id {value!r} is not valid.",
+                           "mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ 'so-noi-vu'.",
+                           "ids are lower-case ASCII letters, digits and dashes, e.g. 'so-noi-vu'."))
+    elif kind == "date":
+        try:
+            dates.parse_dmy(value)
+        except ValueError as exc:
+            real = str(exc) != "format"
+            out.append(Problem(
+                path,
+                f"{value!r} không phải ngày có thật." if real else f"{value!r} không đúng dạng ngày.",
+                f"{value!r} is not a real date." if real else f"{value!r} is not a date.",
+                "ghi ngày có thật theo dạng dd/mm/yyyy, ví dụ '22/09/2021'.",
+                "write a real date as dd/mm/yyyy, e.g. '22/09/2021'."))
+    elif kind == "enum" and value not in (spec.enum or {}):
+        allowed = ", ".join(spec.enum or {})
+        out.append(Problem(path, f"giá trị {value!r} không có trong danh mục.",
+                           f"unknown value {value!r}.",
+                           f"dùng một trong: {allowed}.", f"use one of: {allowed}."))
+    elif kind == "bool" and not isinstance(value, bool):
+        out.append(Problem(path, f"phải là true hoặc false, đang là {value!r}.",
+                           f"must be true or false, got {value!r}.", "ghi true hoặc false.",
+                           "write true or false."))
+    elif kind == "list":
+        if not isinstance(value, list):
+            out.append(Problem(path, "phải là một danh sách.", "must be a list.",
+                               f"ví dụ: {spec.example!r}.", f"e.g. {spec.example!r}."))
+            return
+        assert spec.item is not None
+        for i, item in enumerate(value):
+            _check(spec.item, item, f"{path}[{i}]", out)
+    elif kind == "object":
+        if not isinstance(value, dict):
+            out.append(Problem(path, "phải là một nhóm trường 'khóa: giá trị'.",
+                               "must be a mapping of 'key: value'.",
+                               f"ví dụ: {spec.example!r}.", f"e.g. {spec.example!r}."))
+            return
+        validate_mapping(spec.fields, value, out, prefix=f"{path}.")
+
+
+def validate_mapping(specs: tuple[Field, ...], data: dict, out: list[Problem],
+                     prefix: str = "") -> None:
+    known = {s.name for s in specs}
+    for spec in specs:
+        if spec.name not in data:
+            if spec.required:
+                out.append(Problem(prefix + spec.name, "thiếu trường bắt buộc.",
+                                   "required field is missing.",
+                                   f"thêm dòng '{spec.name}: {spec.example!r}' ({spec.doc}).",
+                                   f"add '{spec.name}: {spec.example!r}'."))
+            continue
+        _check(spec, data[spec.name], prefix + spec.name, out)
+    for key in data:
+        if key not in known:
+            names = ", ".join(sorted(known))
+            out.append(Problem(prefix + str(key), "trường không có trong mô hình.",
+                               "unknown field.", f"các trường hợp lệ: {names}.",
+                               f"valid fields: {names}."))
+
+
+def validate(specs: tuple[Field, ...], data: dict) -> list[Problem]:
+    out: list[Problem] = []
+    validate_mapping(specs, data, out)
+    return out
+
+
+def json_schema(specs: tuple[Field, ...], title: str) -> dict:
+    """The JSON Schema (draft 2020-12) of records with these fields."""
+    def one(spec: Field) -> dict:
+        node: dict[str, Any] = {"description": spec.doc}
+        if spec.kind in ("str",):
+            node["type"] = "string"
+        elif spec.kind in ("id", "ref"):
+            node.update(type="string", pattern=ID_RE.pattern)
+        elif spec.kind == "date":
+            node.update(type="string", pattern=r"^\d{2}/\d{2}/\d{4}$")
+        elif spec.kind == "enum":
+            node.update(type="string", enum=list(spec.enum or {}))
+        elif spec.kind == "bool":
+            node["type"] = "boolean"
+        elif spec.kind == "list":
+            assert spec.item is not None
+            node.update(type="array", items=one(spec.item))
+        elif spec.kind == "object":
+            node.update(obj(spec.fields))
+        if spec.nullable:
+            node = {"description": spec.doc, "anyOf": [{k: v for k, v in node.items() if k != "description"}, {"type": "null"}]}
+        return node
+
+    def obj(fields_: tuple[Field, ...]) -> dict:
+        return {"type": "object", "additionalProperties": False,
+                "required": [f.name for f in fields_ if f.required],
+                "properties": {f.name: one(f) for f in fields_}}
+
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **obj(specs)}
+
+
+_DOC_REF = Field("_", "ref", "mã văn bản", example="kl-14")
+
+DOCUMENT: tuple[Field, ...] = (
+    Field("id", "id", "mã văn bản, trùng tên tệp", example="kl-14"),
+    Field("number", "str", "số hiệu", example="14-KL/TW"),
+    Field("type", "enum", "loại văn bản", enum=vocab.DOC_TYPES, example="ket-luan"),
+    Field("issuer", "ref", "cơ quan ban hành (mã cơ quan)", example="bo-chinh-tri"),
+    Field("signer", "object", "người ký; null nếu chưa rõ", nullable=True,
+          example={"name": "Võ Văn Thưởng", "title": "Thường trực Ban Bí thư"},
+          fields=(Field("name", "str", "họ tên người ký", nullable=True, example="Võ Văn Thưởng"),
+                  Field("title", "str", "chức vụ", nullable=True, example="Thường trực Ban Bí thư"),
+                  Field("on_behalf", "str", "thẩm quyền ký, ví dụ T/M Bộ Chính trị",
+                        required=False, nullable=True, example="T/M Bộ Chính trị"))),
+    Field("issued", "date", "ngày ban hành, dd/mm/yyyy", example="22/09/2021"),
+    Field("effective", "date", "ngày có hiệu lực; null nếu chưa rõ", nullable=True, example="29/09/2023"),
+    Field("legal_status", "enum", "tình trạng hiệu lực", enum=vocab.STATUSES, example="chua-xac-dinh"),
+    Field("summary", "str", "trích yếu", example="về chủ trương ..."),
+    Field("fields", "list", "lĩnh vực", required=False, item=Field("_", "str", "lĩnh vực", example="Tổ chức cán bộ"),
+          example=["Tổ chức cán bộ"]),
+    Field("implements", "list", "các văn bản mà văn bản này thực hiện", required=False,
+          item=_DOC_REF, example=["kl-14"]),
+    Field("based_on", "list", "các văn bản căn cứ", required=False, item=_DOC_REF, example=["kl-14"]),
+    Field("related", "list", "các văn bản liên quan", required=False, item=_DOC_REF, example=["kl-14"]),
+    Field("text", "object", "mức độ đầy đủ của văn bản đăng trên trang và nguồn",
+          example={"completeness": "mot-phan", "source": "..."},
+          fields=(Field("completeness", "enum", "toàn văn, một phần hay chưa có", enum=vocab.COMPLETENESS,
+                        example="mot-phan"),
+                  Field("source", "str", "nguồn của phần văn bản đăng trên trang", example="Bài viết ..."),
+                  Field("missing", "list", "các phần chưa có", required=False,
+                        item=Field("_", "str", "phần chưa có", example="Mục 3"), example=["Mục 3"]))),
+)
+
+BODY: tuple[Field, ...] = (
+    Field("id", "id", "mã cơ quan, trùng tên tệp", example="so-noi-vu"),
+    Field("name", "str", "tên đầy đủ", example="Sở Nội vụ tỉnh Thanh Hóa"),
+    Field("short_name", "str", "tên ngắn", nullable=True, example="Sở Nội vụ"),
+    Field("level", "enum", "cấp", enum=vocab.BODY_LEVELS, example="tinh"),
+    Field("parent", "ref", "cơ quan cấp trên (mã); null nếu không nêu", nullable=True, example="ubnd-tinh"),
+    Field("group", "bool", "true nếu là một nhóm cơ quan (ví dụ các sở, ban, ngành)",
+          required=False, example=False),
+)
+
+# Page-level keys that MkDocs and Material read; allowed beside the model.
+PAGE_KEYS: tuple[Field, ...] = (
+    Field("title", "str", "tiêu đề trang", required=False, example="..."),
+    Field("description", "str", "mô tả ngắn", required=False, example="..."),
+    Field("hide", "list", "ẩn thành phần", required=False, item=Field("_", "str", "", example="toc"), example=["toc"]),
+    Field("search", "object", "tùy chọn tìm kiếm", required=False, example={}, fields=(
+        Field("exclude", "bool", "", required=False, example=True),
+        Field("boost", "str", "", required=False, example="2"))),
+)

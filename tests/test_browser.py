@@ -1,0 +1,77 @@
+"""Through a real Chromium: permalinks land on the clause, citations copy."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture()
+def page(browser, site_url):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], base_url=site_url)
+    requests = []
+    context.on("request", lambda r: requests.append(r.url))
+    pg = context.new_page()
+    pg.requests = requests
+    yield pg
+    context.close()
+
+
+def in_viewport(pg, selector: str) -> bool:
+    return pg.eval_on_selector(selector, """el => {
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.top < window.innerHeight && r.bottom > 0;
+    }""")
+
+
+def test_clause_permalink_lands_on_clause_and_copies_citation(page, site_url):
+    page.goto("/van-ban/kl-14/#muc-2-4")
+    page.wait_for_load_state("networkidle")
+    assert in_viewport(page, "#muc-2-4")
+    # The clause at the top of the view is 2.4, not the page's start.
+    assert not in_viewport(page, "h1")
+    button = page.locator('section[data-clause="muc-2-4"] > .kl-clause__tools .kl-cite')
+    button.click()
+    page.wait_for_function("() => document.querySelector('[data-clause=\"muc-2-4\"] .kl-cite').hasAttribute('data-copied')")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == (f"Mục 2.4 Kết luận số 14-KL/TW ngày 22/9/2021 của Bộ Chính trị, "
+                      f"{site_url}/van-ban/kl-14/#muc-2-4")
+    assert page.locator('[data-clause="muc-2-4"] .kl-cite').first.inner_text() == "Đã sao chép"
+
+
+def test_paragraph_citation(page, site_url):
+    page.goto("/van-ban/kl-14/#muc-2-4-doan-2")
+    page.wait_for_load_state("networkidle")
+    assert in_viewport(page, "#muc-2-4-doan-2")
+    page.locator('section[data-clause="muc-2-4-doan-2"] .kl-cite').click()
+    page.wait_for_function("() => document.querySelector('[data-clause=\"muc-2-4-doan-2\"] .kl-cite').hasAttribute('data-copied')")
+    assert page.evaluate("navigator.clipboard.readText()") == (
+        f"Đoạn 2 mục 2.4 Kết luận số 14-KL/TW ngày 22/9/2021 của Bộ Chính trị, {site_url}/van-ban/kl-14/#muc-2-4-doan-2")
+
+
+def test_phone_viewport_reads_without_sideways_scroll(browser, site_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2,
+                                  is_mobile=True, has_touch=True, base_url=site_url)
+    pg = context.new_page()
+    for url in ("/", "/van-ban/kl-14/", "/co-quan/so-noi-vu/", "/tin-tuc/"):
+        pg.goto(url)
+        overflow = pg.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{url} scrolls sideways by {overflow}px"
+    context.close()
+
+
+def test_pages_request_only_the_site_itself(page, site_url):
+    for url in ("/", "/van-ban/kl-14/", "/co-quan/so-noi-vu/", "/tin-tuc/",
+                "/tin-tuc/2022/12/10/thanh-hoa-trien-khai-ket-luan-14/"):
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+    foreign = [u for u in page.requests if not u.startswith(site_url) and not u.startswith("data:")]
+    assert not foreign, foreign
+
+
+def test_instant_navigation_keeps_citation_buttons_working(page, site_url):
+    page.goto("/")
+    page.wait_for_load_state("networkidle")
+    page.locator("a[href$='van-ban/kl-14/#muc-2-4']").first.click()
+    page.wait_for_url("**/van-ban/kl-14/#muc-2-4")
+    page.locator('section[data-clause="muc-2-4"] > .kl-clause__tools .kl-cite').click()
+    page.wait_for_function("() => document.querySelector('[data-clause=\"muc-2-4\"] .kl-cite').hasAttribute('data-copied')")
+    assert page.evaluate("navigator.clipboard.readText()").endswith("/van-ban/kl-14/#muc-2-4")

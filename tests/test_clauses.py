@@ -1,0 +1,59 @@
+from hooks import clauses
+
+BODY = """Lời dẫn.
+
+{#muc-1}
+1. Một.
+
+{#muc-2}
+2. Hai:
+
+{#muc-2-1}
+2.1. Hai một.
+
+{#muc-2-2}
+
+{#muc-2-2-doan-1}
+2.2. Đoạn một.
+
+{#muc-2-2-doan-2}
+Đoạn **hai**.
+
+```markdown
+{#muc-9}
+```
+
+## Nơi nhận
+
+{#muc-3 .chua-co}
+"""
+
+
+def test_parse_tree_and_text():
+    parsed = clauses.parse(BODY, first_line=10)
+    assert not parsed.problems
+    assert list(parsed.clauses) == ["muc-1", "muc-2", "muc-2-1", "muc-2-2", "muc-2-2-doan-1",
+                                    "muc-2-2-doan-2", "muc-3"]
+    c = parsed.clauses
+    assert c["muc-2-1"].parent == "muc-2" and c["muc-2-1"].depth == 1
+    assert c["muc-2-2-doan-2"].parent == "muc-2-2" and c["muc-2-2-doan-2"].depth == 2
+    assert c["muc-2"].children == ["muc-2-1", "muc-2-2"]
+    assert c["muc-1"].line == 12
+    assert not c["muc-3"].available
+    assert clauses.full_text(parsed.clauses, "muc-2-2") == "2.2. Đoạn một.\n\nĐoạn hai."
+    # The fenced example is not a clause, and the heading ended muc-2-2-doan-2.
+    assert "muc-9" not in c
+    assert "Nơi nhận" not in c["muc-2-2-doan-2"].source
+    assert any("Nơi nhận" in (b.markdown or "") for b in parsed.blocks)
+
+
+def test_problems_name_the_line():
+    parsed = clauses.parse("{#muc-1}\nA\n\n{#muc-1}\nB\n\n{#Muc-2}\nC\n\n{#muc-4 .bold}\n", first_line=5)
+    lines = [p[0] for p in parsed.problems]
+    assert lines == [8, 11, 14]
+    assert "trùng" in parsed.problems[0][1]
+    assert "quy tắc đánh số" in parsed.problems[1][1]
+
+
+def test_plain_text_drops_markup_only():
+    assert clauses.plain_text("2\\.  Văn *bản* [liên kết](x.md)\n\nĐoạn  hai") == "2. Văn bản liên kết\n\nĐoạn hai"

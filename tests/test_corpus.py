@@ -1,0 +1,49 @@
+"""The model built from the real content, without MkDocs."""
+from hooks import corpus, render
+from conftest import ROOT
+
+
+def load():
+    return corpus.load(ROOT / "docs", ROOT)
+
+
+def test_documents_bodies_and_clauses():
+    c = load()
+    assert set(c.documents) == {"kl-14", "ctr-26", "kh-116", "nd-73"}
+    assert set(c.bodies) >= {"bo-chinh-tri", "ban-to-chuc-trung-uong", "ban-thuong-vu-tinh-uy", "ubnd-tinh",
+                             "so-noi-vu", "cac-so-ban-nganh", "ubnd-cap-huyen", "chinh-phu"}
+    kl = c.documents["kl-14"]
+    assert list(kl.clauses) == ["muc-1", "muc-2", "muc-2-1", "muc-2-2", "muc-2-3", "muc-2-4",
+                                "muc-2-4-doan-1", "muc-2-4-doan-2", "muc-2-4-doan-3", "muc-2-5", "muc-3"]
+    assert not kl.clauses["muc-3"].available
+    assert list(c.documents["kh-116"].clauses)[:4] == [f"noi-dung-{i}" for i in range(1, 5)]
+    assert all(cl.provisional for cl in c.documents["kh-116"].clauses.values())
+
+
+def test_citations():
+    c = load()
+    kl = c.documents["kl-14"]
+    assert c.citation(kl.clauses["muc-2-4"]) == "Mục 2.4 Kết luận số 14-KL/TW ngày 22/9/2021 của Bộ Chính trị"
+    assert c.citation(kl.clauses["muc-2-4-doan-2"]) == (
+        "Đoạn 2 mục 2.4 Kết luận số 14-KL/TW ngày 22/9/2021 của Bộ Chính trị")
+    assert c.citation_title(c.documents["ctr-26"]) == (
+        "Chương trình hành động số 26-CTr/TU ngày 14/01/2022 của Ban Thường vụ Tỉnh ủy Thanh Hóa")
+
+
+def test_chain_and_views():
+    c = load()
+    assert [d.id for d in render.chain(c, c.documents["ctr-26"])] == ["kl-14", "ctr-26", "kh-116"]
+    view = render.document_view(c, c.documents["nd-73"])
+    assert view["chain"] == [] and [d["id"] for d in view["related"]] == ["kl-14"]
+    assert view["effective"] == "29/09/2023" and view["signer_name"] == "Chưa xác định"
+    kl_view = render.document_view(c, c.documents["kl-14"])
+    assert [d["id"] for d in kl_view["related"]] == ["nd-73"]
+
+
+def test_document_markdown_wraps_clauses_and_escapes_numbers():
+    c = load()
+    md = render.document_markdown(c, c.documents["kl-14"])
+    assert "## Mục 1 {#muc-1 .kl-clause__heading}" in md
+    assert "#### Đoạn 2 {#muc-2-4-doan-2 .kl-clause__heading}" in md
+    assert "\n1\\. Trong quá trình" in md
+    assert md.count("<section") == md.count("</section>") == 11

@@ -1,0 +1,25 @@
+import pytest
+
+from hooks import frontmatter
+
+
+def test_lines_and_dates_stay_text():
+    src = frontmatter.split("---\nid: kl-14\nissued: 2021-09-22\nx:\n  y: 1\n---\n\nBody\n")
+    assert src.meta == {"id": "kl-14", "issued": "2021-09-22", "x": {"y": 1}}
+    assert src.key_lines == {"id": 2, "issued": 3, "x": 4}
+    assert src.body_line == 7 and src.body.strip() == "Body"
+
+
+def test_yaml_error_has_file_line():
+    with pytest.raises(frontmatter.FrontMatterError) as err:
+        frontmatter.split("---\nid: kl-14\nsummary: [unclosed\nnext: 1\n---\n")
+    assert err.value.line in (4, 5)
+
+
+def test_unclosed_front_matter():
+    with pytest.raises(frontmatter.FrontMatterError):
+        frontmatter.split("---\nid: x\n")
+
+
+def test_no_front_matter():
+    assert frontmatter.split("# Title\n").meta == {}

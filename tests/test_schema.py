@@ -1,0 +1,48 @@
+import copy
+
+from hooks import schema
+
+GOOD = {
+    "id": "kl-14", "number": "14-KL/TW", "type": "ket-luan", "issuer": "bo-chinh-tri",
+    "signer": {"name": "Võ Văn Thưởng", "title": "Thường trực Ban Bí thư"},
+    "issued": "22/09/2021", "effective": None, "legal_status": "chua-xac-dinh",
+    "summary": "về chủ trương", "text": {"completeness": "mot-phan", "source": "bài viết"},
+}
+
+
+def fields(problems):
+    return [p.field for p in problems]
+
+
+def test_good_document_passes():
+    assert schema.validate(schema.DOCUMENT, GOOD) == []
+
+
+def test_each_kind_of_mistake_names_its_field():
+    bad = copy.deepcopy(GOOD)
+    del bad["number"]
+    bad["issued"] = "30/02/2021"
+    bad["type"] = "thong-tu-lien-tich"
+    bad["text"]["completeness"] = "day-du"
+    bad["implements"] = "kl-14"
+    bad["colour"] = "red"
+    problems = schema.validate(schema.DOCUMENT, bad)
+    assert sorted(fields(problems)) == sorted(["number", "issued", "type", "text.completeness",
+                                               "implements", "colour"])
+    by_field = {p.field: p for p in problems}
+    assert "không phải ngày có thật" in by_field["issued"].vi
+    assert "ket-luan" in by_field["type"].fix_vi  # lists what would be valid
+    assert "dd/mm/yyyy" in by_field["issued"].fix_en
+
+
+def test_null_only_where_unknown_is_allowed():
+    bad = dict(GOOD, issued=None, effective=None)
+    assert fields(schema.validate(schema.DOCUMENT, bad)) == ["issued"]
+
+
+def test_json_schema_describes_the_same_fields():
+    js = schema.json_schema(schema.DOCUMENT, "Văn bản")
+    assert js["type"] == "object" and js["additionalProperties"] is False
+    assert set(js["required"]) >= {"id", "number", "type", "issuer", "issued", "legal_status", "summary", "text"}
+    assert js["properties"]["type"]["enum"][0] == "ket-luan"
+    assert {"type": "null"} in js["properties"]["effective"]["anyOf"]
