@@ -24,6 +24,7 @@ class Clause:
     line: int                       # 1-based line of the marker in the file
     source: str                     # the clause's own Markdown, markers excluded
     available: bool = True
+    source_line: int = 0            # 1-based line where `source` starts
     parent: str | None = None
     children: list[str] = field(default_factory=list)
     depth: int = 0
@@ -38,6 +39,7 @@ class Block:
     """A piece of the body: free Markdown, or the start of a clause."""
     markdown: str = ""
     clause: str | None = None
+    line: int = 0                   # 1-based line where `markdown` starts
 
 
 @dataclass
@@ -54,17 +56,22 @@ def parse(body: str, first_line: int = 1) -> ParsedBody:
     current: Clause | None = None
     buffer: list[str] = []
     fence: str | None = None
+    start = [first_line]  # line of buffer[0]
 
     def flush() -> None:
-        text = "\n".join(buffer).strip("\n")
+        # Leading blank lines are dropped, so move the start line past them.
+        lead = next((i for i, line in enumerate(buffer) if line.strip()), len(buffer))
+        text = "\n".join(buffer[lead:]).rstrip("\n")
         if current is not None:
-            current.source = text
+            current.source, current.source_line = text, start[0] + lead
         elif text.strip():
-            blocks.append(Block(markdown=text))
+            blocks.append(Block(markdown=text, line=start[0] + lead))
         buffer.clear()
 
     for offset, line in enumerate(body.split("\n")):
         lineno = first_line + offset
+        if not buffer:
+            start[0] = lineno
         fence_match = _FENCE.match(line)
         if fence:
             if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
@@ -131,6 +138,7 @@ def _link_tree(clauses: dict[str, Clause]) -> None:
         clause.depth = depth
 
 
+_REF = re.compile(r"\[\[([^\[\]|]+?)(?:\\?\|([^\[\]]+))?\]\]")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MD_MARK = re.compile(r"(\*\*|__|\*|_|`)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
@@ -138,7 +146,8 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 
 def plain_text(markdown: str) -> str:
     """The words of a clause without Markdown markup, paragraphs kept apart."""
-    text = _MD_LINK.sub(r"\1", markdown)
+    text = _REF.sub(lambda m: (m.group(2) or m.group(1)).strip(), markdown)
+    text = _MD_LINK.sub(r"\1", text)
     text = _MD_MARK.sub("", text)
     text = _ESCAPE.sub(r"\1", text)
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]

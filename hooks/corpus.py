@@ -16,6 +16,58 @@ from .errors import ErrorSink
 
 DOCS_DIR = "van-ban"
 BODIES_DIR = "co-quan"
+FAQ_DIR = "hoi-dap"
+NEWS_DIR = "tin-tuc/posts"
+
+
+def page_kind(src: str) -> str:
+    """What a Markdown file under docs/ holds, from where it lives."""
+    folder, _, name = src.rpartition("/")
+    if name == "index.md":
+        return "page"
+    if folder == DOCS_DIR:
+        return "document"
+    if folder == BODIES_DIR:
+        return "body"
+    if folder == FAQ_DIR:
+        return "faq"
+    if folder == NEWS_DIR or folder.startswith(NEWS_DIR + "/"):
+        return "news"
+    return "page"
+
+
+@dataclass
+class Page:
+    """Every Markdown file, as read once: where references and numbers live."""
+    src: str                      # path under docs/, POSIX: 'van-ban/kl-14.md'
+    path: Path
+    kind: str                     # document | body | faq | news | page
+    meta: dict[str, Any]
+    blocks: list[clause_parser.Block]
+    key_lines: dict[str, int]
+    title: str = ""
+
+    @property
+    def draft(self) -> bool:
+        return bool(self.meta.get("draft"))
+
+
+@dataclass
+class Task:
+    doc_id: str
+    id: str
+    what: str
+    stated_in: str
+    lead: str | None
+    support: list[str]
+    deadline: dt.date | None
+    implements: list[str]          # targets the text itself states
+    editor_implements: list[str]   # targets an editor judged
+    line: int
+
+    @property
+    def key(self) -> str:
+        return f"{self.doc_id}#{self.id}"
 
 
 @dataclass
@@ -33,6 +85,7 @@ class Clause:
     children: list[str]
     depth: int
     line: int
+    source_line: int
 
     @property
     def key(self) -> str:
@@ -48,6 +101,11 @@ class Document:
     effective: dt.date | None
     clauses: dict[str, Clause]
     blocks: list[clause_parser.Block]
+    tasks: dict[str, Task] = field(default_factory=dict)
+
+    @property
+    def src(self) -> str:
+        return f"{DOCS_DIR}/{self.id}.md"
 
     @property
     def type_label(self) -> str:
@@ -88,6 +146,10 @@ class Body:
     def url(self) -> str:
         return f"{BODIES_DIR}/{self.id}/"
 
+    @property
+    def src(self) -> str:
+        return f"{BODIES_DIR}/{self.id}.md"
+
 
 @dataclass
 class Corpus:
@@ -95,6 +157,15 @@ class Corpus:
     docs_dir: Path
     documents: dict[str, Document] = field(default_factory=dict)
     bodies: dict[str, Body] = field(default_factory=dict)
+    pages: dict[str, Page] = field(default_factory=dict)   # by src
+
+    def pages_by_id(self) -> dict[str, str]:
+        """Site URL of pages that carry a public id (FAQs)."""
+        return {str(p.meta["id"]): p.src[:-3] + "/" for p in self.pages.values()
+                if p.kind == "faq" and p.meta.get("id")}
+
+    def tasks(self) -> list[Task]:
+        return [t for d in self.documents.values() for t in d.tasks.values()]
 
     def citation_title(self, doc: Document) -> str:
         """'Kết luận số 14-KL/TW ngày 22/9/2021 của Bộ Chính trị'."""
@@ -149,8 +220,7 @@ def _validate(path: Path, src: frontmatter.Source, specs: tuple[schema.Field, ..
     problems = [p for p in problems if not (p.field in {s.name for s in schema.PAGE_KEYS}
                                             and p.vi == "thiếu trường bắt buộc.")]
     for p in problems:
-        top = p.field.split(".")[0].split("[")[0]
-        line = src.key_lines.get(top, 1)
+        line = frontmatter.line_of(src.key_lines, p.field)
         sink.add(path, line, f"trường '{p.field}': {p.vi}", f"field '{p.field}': {p.en}",
                  p.fix_vi, p.fix_en, field=p.field)
     return not problems
@@ -189,46 +259,132 @@ def load(docs_dir: Path, root: Path | None = None) -> Corpus:
         seen[ident] = path
         return True
 
-    for path in _content_files(docs_dir / BODIES_DIR):
-        src = _read(path, sink)
-        if (src and _validate(path, src, schema.BODY, sink)
-                and claim(src.meta["id"], path, src.key_lines.get("id")) and _check_file_name(path, src, sink)):
-            corpus.bodies[src.meta["id"]] = Body(src.meta["id"], path, src.meta)
-
     sources: dict[str, frontmatter.Source] = {}
-    for path in _content_files(docs_dir / DOCS_DIR):
-        src = _read(path, sink)
-        if not (src and _validate(path, src, schema.DOCUMENT, sink)
-                and claim(src.meta["id"], path, src.key_lines.get("id")) and _check_file_name(path, src, sink)):
-            continue
-        parsed = clause_parser.parse(src.body, src.body_line)
-        for line, vi, en, fix_vi, fix_en in parsed.problems:
-            sink.add(path, line, vi, en, fix_vi, fix_en)
-        meta = src.meta
-        corpus.documents[meta["id"]] = Document(
-            meta["id"], path, meta, dates.parse_dmy(meta["issued"]),
-            dates.parse_dmy(meta["effective"]) if meta.get("effective") else None,
-            _model_clauses(meta["id"], parsed.clauses), parsed.blocks)
-        sources[meta["id"]] = src
-
-    # Other Markdown pages are checked for encoding and NFC too.
     for path in sorted(docs_dir.rglob("*.md")):
-        if path.parent.name not in (DOCS_DIR, BODIES_DIR) or path.name == "index.md":
-            _read(path, sink)
+        src_uri = path.relative_to(docs_dir).as_posix()
+        kind = page_kind(src_uri)
+        src = _read(path, sink)
+        if src is None:
+            continue
+        blocks = [clause_parser.Block(markdown=src.body, line=src.body_line)]
+        if kind == "body":
+            if not (_validate(path, src, schema.BODY, sink) and claim(src.meta["id"], path, src.key_lines.get("id"))
+                    and _check_file_name(path, src, sink)):
+                continue
+            corpus.bodies[src.meta["id"]] = Body(src.meta["id"], path, src.meta)
+        elif kind == "document":
+            if not (_validate(path, src, schema.DOCUMENT, sink)
+                    and claim(src.meta["id"], path, src.key_lines.get("id")) and _check_file_name(path, src, sink)):
+                continue
+            parsed = clause_parser.parse(src.body, src.body_line)
+            for line, vi, en, fix_vi, fix_en in parsed.problems:
+                sink.add(path, line, vi, en, fix_vi, fix_en)
+            meta = src.meta
+            doc = Document(meta["id"], path, meta, dates.parse_dmy(meta["issued"]),
+                           dates.parse_dmy(meta["effective"]) if meta.get("effective") else None,
+                           _model_clauses(meta["id"], parsed.clauses), parsed.blocks)
+            doc.tasks = _model_tasks(doc, src)
+            corpus.documents[doc.id] = doc
+            sources[doc.id] = src
+            blocks = parsed.blocks
+        corpus.pages[src_uri] = Page(src_uri, path, kind, src.meta, blocks, src.key_lines)
 
     # Files that exist but failed validation are already reported; links to
     # them are not reported again as links to nothing.
     broken = {p.stem for p in _content_files(docs_dir / DOCS_DIR) + _content_files(docs_dir / BODIES_DIR)}
-    _check_links(corpus, sources, sink, broken - set(corpus.documents) - set(corpus.bodies))
+    broken -= set(corpus.documents) | set(corpus.bodies)
+    _check_links(corpus, sources, sink, broken)
+    _check_tasks(corpus, sources, sink, broken)
+    for page in corpus.pages.values():
+        page.title = _title(corpus, page)
     sink.raise_if_any()
     return corpus
+
+
+def _title(corpus: Corpus, page: Page) -> str:
+    stem = page.src.rpartition("/")[2][:-3]
+    if page.kind == "document" and stem in corpus.documents:
+        return corpus.documents[stem].title
+    if page.kind == "body" and stem in corpus.bodies:
+        return corpus.bodies[stem].name
+    if page.meta.get("title"):
+        return str(page.meta["title"])
+    for block in page.blocks:
+        for line in block.markdown.split("\n"):
+            if line.startswith("# "):
+                return line[2:].strip()
+    return stem
+
+
+def _model_tasks(doc: Document, src: frontmatter.Source) -> dict[str, Task]:
+    tasks = {}
+    for i, t in enumerate(src.meta.get("tasks") or []):
+        tasks[t["id"]] = Task(doc.id, t["id"], t["what"], t["stated_in"], t.get("lead"), list(t.get("support") or []),
+                              dates.parse_dmy(t["deadline"]) if t.get("deadline") else None,
+                              list(t.get("implements") or []), list(t.get("editor_implements") or []),
+                              frontmatter.line_of(src.key_lines, f"tasks[{i}]"))
+    return tasks
+
+
+def target_exists(corpus: Corpus, target: str) -> bool:
+    """'kl-14' or 'kl-14#muc-2-4': a document or one of its clauses or tasks."""
+    doc_id, _, anchor = target.partition("#")
+    doc = corpus.documents.get(doc_id)
+    return doc is not None and (not anchor or anchor in doc.clauses or anchor in doc.tasks)
+
+
+def _check_tasks(corpus: Corpus, sources: dict[str, frontmatter.Source], sink: ErrorSink, broken: set[str]) -> None:
+    """Tasks name real bodies and clauses, and quote the clause that states them."""
+    body_ids = sorted(corpus.bodies)
+    targets = sorted([d for d in corpus.documents] + [f"{d.id}#{a}" for d in corpus.documents.values()
+                                                      for a in d.clauses])
+    for doc in corpus.documents.values():
+        lines = sources[doc.id].key_lines
+        seen: set[str] = set()
+        for i, task in enumerate(doc.tasks.values()):
+            path = f"tasks[{i}]"
+
+            def err(field_: str, vi: str, en: str, fix_vi: str, fix_en: str) -> None:
+                sink.add(doc.path, frontmatter.line_of(lines, f"{path}.{field_}"), vi, en, fix_vi, fix_en,
+                         field=f"{path}.{field_}")
+
+            if task.id in seen:
+                err("id", f"mã nhiệm vụ {task.id!r} bị trùng.", f"duplicate task id {task.id!r}.",
+                    "đánh số nhiệm vụ lần lượt: nhiem-vu-1, nhiem-vu-2 …", "number tasks nhiem-vu-1, nhiem-vu-2 …")
+            seen.add(task.id)
+            for role, body_id in [("lead", task.lead)] + [(f"support[{j}]", b) for j, b in enumerate(task.support)]:
+                if body_id and body_id not in corpus.bodies and body_id not in broken:
+                    near = ", ".join(nearest(body_id, body_ids))
+                    err(role, f"cơ quan {body_id!r} không tồn tại.", f"unknown body {body_id!r}.",
+                        f"dùng mã trong docs/co-quan/, gần nhất: {near}.", f"use a body id; nearest: {near}.")
+            clause = doc.clauses.get(task.stated_in)
+            if clause is None:
+                near = ", ".join(nearest(task.stated_in, list(doc.clauses)))
+                err("stated_in", f"điều khoản {task.stated_in!r} không có trong văn bản này.",
+                    f"clause {task.stated_in!r} is not in this document.",
+                    f"các mã gần nhất: {near}.", f"nearest anchors: {near}.")
+            elif _words(task.what).rstrip(";.") not in _words(clause.text):
+                err("what", f"nội dung nhiệm vụ không trích nguyên văn từ {task.stated_in!r}.",
+                    f"'what' is not quoted word for word from {task.stated_in!r}.",
+                    "chép đúng lời văn của điều khoản nêu nhiệm vụ.", "copy the words of the stating clause exactly.")
+            for kind in ("implements", "editor_implements"):
+                for j, target in enumerate(getattr(task, kind)):
+                    if not target_exists(corpus, target) and target.partition("#")[0] not in broken:
+                        near = ", ".join(nearest(target, targets))
+                        err(f"{kind}[{j}]", f"không có văn bản hoặc điều khoản {target!r}.",
+                            f"{target!r} is neither a document nor a clause.",
+                            f"các đích gần nhất: {near}.", f"nearest targets: {near}.")
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _model_clauses(doc_id: str, parsed: dict[str, clause_parser.Clause]) -> dict[str, Clause]:
     return {
         a: Clause(doc_id, a, anchors.heading(a), anchors.phrase(a),
                   clause_parser.full_text(parsed, a), clause_parser.plain_text(c.source), c.source,
-                  c.available, c.provisional, c.parent, list(c.children), c.depth, c.line)
+                  c.available, c.provisional, c.parent, list(c.children), c.depth, c.line, c.source_line)
         for a, c in parsed.items()
     }
 

@@ -29,3 +29,14 @@ def format_admin(day: dt.date) -> str:
     dd = f"{day.day:02d}"
     mm = f"{day.month:02d}" if day.month < 3 else str(day.month)
     return f"{dd}/{mm}/{day.year}"
+
+
+def iso_to_dmy(value: object) -> str:
+    """A blog post's 'date' (YYYY-MM-DD, or a mapping with 'created') shown dd/mm/yyyy."""
+    if isinstance(value, dict):
+        value = value.get("created")
+    text = str(value or "")[:10]
+    try:
+        return format_dmy(dt.date.fromisoformat(text))
+    except ValueError:
+        return ""

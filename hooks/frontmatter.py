@@ -10,7 +10,7 @@ import yaml
 @dataclass
 class Source:
     meta: dict[str, Any]
-    key_lines: dict[str, int]   # top-level key -> 1-based line in the file
+    key_lines: dict[str, int]   # key path ('issued', 'tasks[1].lead') -> 1-based line in the file
     body: str
     body_line: int              # 1-based line where the body starts
 
@@ -57,8 +57,30 @@ def split(text: str) -> Source:
         meta = {}
     if not isinstance(meta, dict):
         raise FrontMatterError(2, "front matter must be a mapping of 'key: value' lines")
-    key_lines = {}
-    if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
-            key_lines[str(key_node.value)] = key_node.start_mark.line + 2
+    key_lines: dict[str, int] = {}
+    _walk(node, "", key_lines)
     return Source(meta, key_lines, "\n".join(lines[end + 1:]), end + 2)
+
+
+def _walk(node, prefix: str, out: dict[str, int]) -> None:
+    """Record the line of every key and list item, by its path."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            path = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)
+            out[path] = key_node.start_mark.line + 2  # +1 for '---', +1 to count from 1
+            _walk(value, path, out)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            path = f"{prefix}[{i}]"
+            out[path] = item.start_mark.line + 2
+            _walk(item, path, out)
+
+
+def line_of(key_lines: dict[str, int], path: str, default: int = 1) -> int:
+    """The line of a key path, or of its nearest recorded ancestor."""
+    while path:
+        if path in key_lines:
+            return key_lines[path]
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+    return default

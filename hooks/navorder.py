@@ -5,7 +5,8 @@ from __future__ import annotations
 from .corpus import BODIES_DIR, DOCS_DIR, Corpus
 from . import vocab
 
-SECTIONS = ["", DOCS_DIR, BODIES_DIR, "hoi-dap", "tin-tuc", "huong-dan"]
+GRAPH_DIR = "luoc-do"
+SECTIONS = ["", DOCS_DIR, GRAPH_DIR, BODIES_DIR, "hoi-dap", "tin-tuc", "huong-dan"]
 
 
 def section_key(folder: str) -> tuple[int, str]:
@@ -25,6 +26,7 @@ def page_key(corpus: Corpus, folder: str, stem: str) -> tuple:
 
 SECTION_TITLES = {
     DOCS_DIR: "Văn bản",
+    GRAPH_DIR: "Lược đồ",
     BODIES_DIR: "Cơ quan",
     "hoi-dap": "Hỏi đáp",
     "tin-tuc": "Tin tức",

@@ -8,8 +8,11 @@ from __future__ import annotations
 import html
 import re
 
-from . import dates, vocab
-from .corpus import Body, Clause, Corpus, Document
+from . import dates, graph, vocab
+from .backlinks import EDITOR, Backlinks, Link, task_label
+from .corpus import Body, Clause, Corpus, Document, Task
+from .references import relative_link
+from .resolve import Resolved
 
 # A paragraph opening with "1. " would become a Markdown list; the number is
 # part of the legal text, so escape the dot.
@@ -24,7 +27,39 @@ def _heading_level(clause: Clause) -> int:
     return min(2 + clause.depth, 6)
 
 
-def clause_markdown(corpus: Corpus, doc: Document, clause: Clause) -> str:
+GROUPS = [
+    ("implemented_by", "Được cụ thể hóa tại"),
+    ("explained_by", "Hỏi đáp liên quan"),
+    ("news", "Tin liên quan"),
+    ("cited_by", "Được nhắc đến tại"),
+]
+EDITOR_NOTE = "liên kết do biên tập viên xác định"
+
+
+def _link_item(link: Link, from_src: str) -> str:
+    text = link.label.replace("[", "\\[").replace("]", "\\]")
+    item = f"- [{text}]({relative_link(from_src, link.src, link.anchor)})"
+    return item + (f" — {html.escape(link.detail)}" if link.detail else "")
+
+
+def backlinks_markdown(groups: dict[str, list[Link]], from_src: str) -> str:
+    """Grouped backlinks; empty groups are left out, and links an editor
+    judged are kept apart from those the texts state."""
+    parts = []
+    for name, title in GROUPS:
+        links = groups.get(name) or []
+        stated = [l for l in links if l.basis != EDITOR]
+        judged = [l for l in links if l.basis == EDITOR]
+        for subset, suffix in ((stated, ""), (judged, f' <span class="kl-editor">({EDITOR_NOTE})</span>')):
+            if subset:
+                parts += [f'<p class="kl-backlinks__title">{title}{suffix}</p>', "",
+                          *[_link_item(l, from_src) for l in subset], ""]
+    if not parts:
+        return ""
+    return "\n".join(['<aside class="kl-backlinks" data-search-exclude markdown="block">', "", *parts, "</aside>"])
+
+
+def clause_markdown(corpus: Corpus, resolved: Resolved, links: Backlinks, doc: Document, clause: Clause) -> str:
     cite = html.escape(corpus.citation(clause), quote=True)
     hashes = "#" * _heading_level(clause)
     parts = [
@@ -40,22 +75,79 @@ def clause_markdown(corpus: Corpus, doc: Document, clause: Clause) -> str:
     if not clause.available:
         parts += ['<p class="kl-clause__missing">Chưa có văn bản của điều khoản này trong nguồn hiện có.</p>', ""]
     elif clause.source:
-        parts += [_escape_numbering(clause.source), ""]
+        parts += [_escape_numbering(resolved.clauses[clause.key]), ""]
+    aside = backlinks_markdown(links.for_target(clause.key), doc.src)
+    if aside:
+        parts += [aside, ""]
     for child in clause.children:
-        parts += [clause_markdown(corpus, doc, doc.clauses[child]), ""]
+        parts += [clause_markdown(corpus, resolved, links, doc, doc.clauses[child]), ""]
     parts.append("</section>")
     return "\n".join(parts)
 
 
-def document_markdown(corpus: Corpus, doc: Document) -> str:
-    """The page body: free Markdown as written, clauses wrapped and labelled."""
+def _targets_markdown(corpus: Corpus, targets: list[str], from_src: str) -> list[str]:
     out = []
-    for block in doc.blocks:
+    for target in targets:
+        doc_id, _, anchor = target.partition("#")
+        doc = corpus.documents[doc_id]
+        text = f"{doc.clauses[anchor].phrase} {doc.title}" if anchor in doc.clauses else \
+            f"nhiệm vụ {anchor.rpartition('-')[2]} {doc.title}" if anchor else doc.title
+        out.append(f"[{text}]({relative_link(from_src, doc.src, anchor or None)})")
+    return out
+
+
+def tasks_markdown(corpus: Corpus, doc: Document) -> str:
+    """The tasks a document assigns, each with its own anchor (nhiem-vu-N)."""
+    if not doc.tasks:
+        return ""
+    unknown = vocab.UNKNOWN
+    parts = ["## Nhiệm vụ được giao {#nhiem-vu}", "",
+             "Nhiệm vụ, cơ quan chủ trì, phối hợp và thời hạn chỉ ghi theo những gì nguồn nêu; "
+             "phần nguồn không nêu ghi là “Chưa xác định”.", ""]
+    for task in doc.tasks.values():
+        lead = corpus.bodies[task.lead] if task.lead else None
+        support = [corpus.bodies[b] for b in task.support]
+        stated = _targets_markdown(corpus, task.implements, doc.src)
+        judged = _targets_markdown(corpus, task.editor_implements, doc.src)
+        parts += [
+            f"### {task_label(task, doc.title).split(' · ')[0]} {{#{task.id} .kl-task__heading}}", "",
+            f'<div class="kl-task" markdown="block">', "",
+            f"> {task.what}", "",
+            f"- **Chủ trì:** " + (f"[{lead.name}]({relative_link(doc.src, lead.src, None)})" if lead else unknown),
+            f"- **Phối hợp:** " + (", ".join(f"[{b.name}]({relative_link(doc.src, b.src, None)})" for b in support)
+                                    if support else unknown),
+            f"- **Thời hạn:** " + (dates.format_dmy(task.deadline) if task.deadline else unknown),
+            f"- **Nêu tại:** [{doc.clauses[task.stated_in].phrase}](#{task.stated_in})",
+        ]
+        if stated:
+            parts.append("- **Thực hiện (theo văn bản):** " + "; ".join(stated))
+        if judged:
+            parts.append(f"- **Cụ thể hóa ({EDITOR_NOTE}):** " + "; ".join(judged))
+        parts += ["", "</div>", ""]
+    return "\n".join(parts)
+
+
+def document_markdown(corpus: Corpus, resolved: Resolved, links: Backlinks, doc: Document) -> str:
+    """The page body: free Markdown as written (references resolved), clauses
+    wrapped and labelled, then the tasks and everything that points here."""
+    out = []
+    for block, text in zip(doc.blocks, resolved.blocks[doc.src]):
         if block.clause is None:
-            out.append(block.markdown)
+            out.append(text)
         elif doc.clauses[block.clause].parent is None:
-            out.append(clause_markdown(corpus, doc, doc.clauses[block.clause]))
+            out.append(clause_markdown(corpus, resolved, links, doc, doc.clauses[block.clause]))
+    tasks = tasks_markdown(corpus, doc)
+    if tasks:
+        out.append(tasks)
+    groups = links.for_document(corpus, doc.id)
+    aside = backlinks_markdown(groups, doc.src)
+    if aside:
+        out += ["## Liên kết đến văn bản này {#lien-ket-den}", aside]
     return "\n\n".join(out) + "\n"
+
+
+def page_markdown(resolved: Resolved, src: str) -> str:
+    return "\n\n".join(resolved.blocks[src]) + "\n"
 
 
 def _doc_ref(corpus: Corpus, doc: Document, current: Document | None = None) -> dict:
@@ -125,13 +217,36 @@ def document_view(corpus: Corpus, doc: Document) -> dict:
         "related": [_doc_ref(corpus, corpus.documents[i]) for i in sorted(related_ids)],
         "based_on": [_doc_ref(corpus, corpus.documents[i]) for i in doc.links("based_on")],
         "provisional": any(c.provisional for c in doc.clauses.values()),
+        "graph_svg": graph.svg(corpus, graph.neighbourhood(corpus, doc, in_chain), doc.url, doc.id,
+                               f"Lược đồ quan hệ của {doc.title}"),
         "clauses": [{"anchor": c.anchor, "heading": c.heading, "depth": c.depth,
                      "available": c.available, "provisional": c.provisional}
                     for c in doc.clauses.values()],
     }
 
 
-def body_view(corpus: Corpus, body: Body) -> dict:
+def _task_view(corpus: Corpus, task: Task) -> dict:
+    doc = corpus.documents[task.doc_id]
+
+    def target(t: str) -> dict:
+        doc_id, _, anchor = t.partition("#")
+        d = corpus.documents[doc_id]
+        text = f"{d.clauses[anchor].phrase} {d.title}" if anchor in d.clauses else d.title
+        return {"text": text, "url": d.url + (f"#{anchor}" if anchor else "")}
+
+    return {
+        "label": task_label(task, doc.title), "url": f"{doc.url}#{task.id}", "what": task.what,
+        "lead": corpus.bodies[task.lead].short_name if task.lead else vocab.UNKNOWN,
+        "support": [corpus.bodies[b].short_name for b in task.support],
+        "deadline": dates.format_dmy(task.deadline) if task.deadline else vocab.UNKNOWN,
+        "stated_in": {"text": doc.clauses[task.stated_in].phrase + " " + doc.title,
+                      "url": f"{doc.url}#{task.stated_in}"},
+        "implements": [target(t) for t in task.implements],
+        "editor_implements": [target(t) for t in task.editor_implements],
+    }
+
+
+def body_view(corpus: Corpus, body: Body, links: Backlinks, urls: dict[str, str]) -> dict:
     parent = corpus.bodies.get(body.meta.get("parent") or "")
     return {
         "kind": "body",
@@ -144,6 +259,24 @@ def body_view(corpus: Corpus, body: Body) -> dict:
         "children": [{"name": b.name, "url": b.url} for b in corpus.bodies.values()
                      if b.meta.get("parent") == body.id],
         "issued": [_doc_ref(corpus, d) for d in sorted_documents(corpus) if d.meta["issuer"] == body.id],
+        "leads": [_task_view(corpus, t) for t in links.leads.get(body.id, [])],
+        "supports": [_task_view(corpus, t) for t in links.supports.get(body.id, [])],
+        "cited_by": [{"text": l.label, "url": urls.get(l.src, "")}
+                     for l in links.cited_by.get(body.id, []) + links.news.get(body.id, [])
+                     + links.explained_by.get(body.id, [])],
+    }
+
+
+def graph_view(corpus: Corpus, page_url: str) -> dict:
+    """The site-wide graph and the timeline of the documents' dates."""
+    return {
+        "kind": "graph",
+        "graph_svg": graph.svg(corpus, set(corpus.documents), page_url),
+        "edges": [{"source": corpus.documents[e.source].title, "source_url": corpus.documents[e.source].url,
+                   "target": corpus.documents[e.target].title, "target_url": corpus.documents[e.target].url,
+                   "label": graph.EDGE_LABELS[e.kind]} for e in graph.edges(corpus)],
+        "timeline": [_doc_ref(corpus, d) | {"iso": d.issued.isoformat(), "type_label": d.type_label}
+                     for d in sorted_documents(corpus)],
     }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from . import dates, vocab
 
@@ -145,6 +145,25 @@ def json_schema(specs: tuple[Field, ...], title: str) -> dict:
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **obj(specs)}
 
 
+_TARGET = Field("_", "str", "văn bản hoặc điều khoản: 'kl-14' hoặc 'kl-14#muc-2-4'", example="kl-14#muc-2-4")
+
+TASK: tuple[Field, ...] = (
+    Field("id", "id", "mã nhiệm vụ trong văn bản, dạng nhiem-vu-N", example="nhiem-vu-1"),
+    Field("what", "str", "nội dung nhiệm vụ, trích nguyên văn từ điều khoản nêu nhiệm vụ", example="..."),
+    Field("stated_in", "str", "điều khoản của văn bản này nêu nhiệm vụ (mã điều khoản)", example="noi-dung-7"),
+    Field("lead", "ref", "cơ quan chủ trì (mã cơ quan); null nếu văn bản không nêu", nullable=True,
+          example="so-noi-vu"),
+    Field("support", "list", "các cơ quan phối hợp (mã cơ quan)", required=False,
+          item=Field("_", "ref", "mã cơ quan", example="ubnd-tinh"), example=["ubnd-tinh"]),
+    Field("deadline", "date", "thời hạn dd/mm/yyyy; null nếu văn bản không nêu", nullable=True,
+          example="31/12/2022"),
+    Field("implements", "list", "văn bản, điều khoản mà chính văn bản nêu là nhiệm vụ này thực hiện",
+          required=False, item=_TARGET, example=["kl-14"]),
+    Field("editor_implements", "list",
+          "điều khoản mà biên tập viên xác định là nhiệm vụ này cụ thể hóa (không do văn bản nêu)",
+          required=False, item=_TARGET, example=["kl-14#muc-2-1"]),
+)
+
 _DOC_REF = Field("_", "ref", "mã văn bản", example="kl-14")
 
 DOCUMENT: tuple[Field, ...] = (
@@ -175,6 +194,9 @@ DOCUMENT: tuple[Field, ...] = (
                   Field("source", "str", "nguồn của phần văn bản đăng trên trang", example="Bài viết ..."),
                   Field("missing", "list", "các phần chưa có", required=False,
                         item=Field("_", "str", "phần chưa có", example="Mục 3"), example=["Mục 3"]))),
+    Field("tasks", "list", "các nhiệm vụ văn bản giao", required=False,
+          item=Field("_", "object", "nhiệm vụ", fields=TASK, example={"id": "nhiem-vu-1"}),
+          example=[{"id": "nhiem-vu-1"}]),
 )
 
 BODY: tuple[Field, ...] = (
@@ -192,7 +214,4 @@ PAGE_KEYS: tuple[Field, ...] = (
     Field("title", "str", "tiêu đề trang", required=False, example="..."),
     Field("description", "str", "mô tả ngắn", required=False, example="..."),
     Field("hide", "list", "ẩn thành phần", required=False, item=Field("_", "str", "", example="toc"), example=["toc"]),
-    Field("search", "object", "tùy chọn tìm kiếm", required=False, example={}, fields=(
-        Field("exclude", "bool", "", required=False, example=True),
-        Field("boost", "str", "", required=False, example="2"))),
 )

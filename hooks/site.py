@@ -15,13 +15,20 @@ if str(ROOT) not in sys.path:
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from hooks import corpus as corpus_mod, navorder, render, staging, textnorm  # noqa: E402
+import json  # noqa: E402
+import logging  # noqa: E402
+
+from hooks import corpus as corpus_mod, navorder, pipeline, render, report, staging, textnorm  # noqa: E402
 from hooks.errors import ContentErrors  # noqa: E402
+
+
+LOG = logging.getLogger("mkdocs.hooks.kl14")
 
 
 class _State:
     command: str | None = None
-    corpus: corpus_mod.Corpus | None = None
+    model: pipeline.Model | None = None
+    urls: dict[str, str] = {}      # source file -> site URL, once MkDocs and the blog assigned them
     site_dir: Path | None = None   # the real output folder while staging
     failed = False
 
@@ -35,7 +42,7 @@ def on_startup(command, dirty):
 
 @event_priority(100)
 def on_config(config):
-    STATE.corpus, STATE.failed, STATE.site_dir = None, False, None
+    STATE.model, STATE.failed, STATE.site_dir, STATE.urls = None, False, None, {}
     # Vietnamese-aware slugs: "Điều 1" -> "dieu-1" in headings and blog URLs.
     config.mdx_configs.setdefault("toc", {})["slugify"] = textnorm.slugify
     blog = config.plugins.get("material/blog")
@@ -50,13 +57,19 @@ def on_config(config):
 
 def on_pre_build(config):
     try:
-        STATE.corpus = corpus_mod.load(Path(config.docs_dir), Path(config.config_file_path).parent)
+        STATE.model = pipeline.build(Path(config.docs_dir), Path(config.config_file_path).parent)
     except ContentErrors as exc:
         raise PluginError(exc.format()) from None
 
 
+@event_priority(-100)  # after the blog plugin has given posts their URLs
+def on_files(files, config):
+    STATE.urls = {f.src_uri: f.url for f in files.documentation_pages()}
+    return files
+
+
 def on_nav(nav, config, files):
-    corpus = STATE.corpus
+    corpus = STATE.model.corpus
 
     def folder_of(item) -> str:
         if getattr(item, "file", None) is not None:
@@ -76,26 +89,36 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    corpus = STATE.corpus
-    src = PurePosixPath(page.file.src_uri)
-    folder, stem = str(src.parent), src.stem
-    if folder == corpus_mod.DOCS_DIR:
-        if stem == "index":
-            page.meta["kl"] = render.documents_index_view(corpus)
-            return markdown
+    model = STATE.model
+    corpus, src = model.corpus, page.file.src_uri
+    folder, stem = str(PurePosixPath(src).parent), PurePosixPath(src).stem
+    if src not in corpus.pages:
+        return markdown            # pages the blog plugin generates (archive, categories)
+    kind = corpus.pages[src].kind
+    if kind == "document":
         doc = corpus.documents[stem]
         page.meta["kl"] = render.document_view(corpus, doc)
         page.meta.setdefault("title", doc.title)
         page.meta.setdefault("description", f"{doc.title} {doc.meta['summary']}")
-        return render.document_markdown(corpus, doc)
-    if folder == corpus_mod.BODIES_DIR:
-        if stem == "index":
-            page.meta["kl"] = render.bodies_index_view(corpus)
-            return markdown
+        return render.document_markdown(corpus, model.resolved, model.links, doc)
+    if kind == "body":
         body = corpus.bodies[stem]
-        page.meta["kl"] = render.body_view(corpus, body)
+        page.meta["kl"] = render.body_view(corpus, body, model.links, STATE.urls)
         page.meta.setdefault("title", body.name)
-    return markdown
+    elif src == f"{corpus_mod.DOCS_DIR}/index.md":
+        page.meta["kl"] = render.documents_index_view(corpus)
+    elif src == f"{corpus_mod.BODIES_DIR}/index.md":
+        page.meta["kl"] = render.bodies_index_view(corpus)
+    elif src == f"{navorder.GRAPH_DIR}/index.md":
+        page.meta["kl"] = render.graph_view(corpus, page.url)
+    return render.page_markdown(model.resolved, src)
+
+
+def on_post_build(config):
+    path = Path(config.site_dir) / report.REPORT_PATH
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(STATE.model.report, ensure_ascii=False, indent=1), encoding="utf-8")
+    LOG.info(report.summary(STATE.model.report))
 
 
 def on_build_error(error):

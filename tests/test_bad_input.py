@@ -49,7 +49,7 @@ CASES = {
         lambda p: [f"{KL}:{line_of(p, KL, 'legal_status:')} [legal_status]", "con-hieu-luc"]),
     "unknown-completeness": (
         lambda p: edit(p, KL, "completeness: mot-phan", "completeness: day-du"),
-        lambda p: [f"{KL}:{line_of(p, KL, 'text:')} [text.completeness]", "toan-van, mot-phan, chua-co"]),
+        lambda p: [f"{KL}:{line_of(p, KL, 'completeness:')} [text.completeness]", "toan-van, mot-phan, chua-co"]),
     "duplicate-document-id": (
         lambda p: copy_file(p, KL, "docs/van-ban/kl-14-ban-sao.md"),
         lambda p: ["docs/van-ban/kl-14.md", "kl-14-ban-sao.md", "'kl-14'"]),
@@ -71,6 +71,23 @@ CASES = {
     "implements-itself": (
         lambda p: edit(p, "docs/van-ban/ctr-26.md", "  - kl-14\n", "  - ctr-26\n"),
         lambda p: ["docs/van-ban/ctr-26.md", "[implements]", "chính nó"]),
+    "reference-to-nothing": (
+        lambda p: edit(p, "docs/co-quan/so-noi-vu.md", "[[kh-116#noi-dung-7]]", "[[kh-116#noi-dung-9]]"),
+        lambda p: [f"docs/co-quan/so-noi-vu.md:{line_of(p, 'docs/co-quan/so-noi-vu.md', 'noi-dung-9')}",
+                   "kh-116#noi-dung-9", "kh-116#noi-dung-7"]),
+    "reference-to-unknown-id": (
+        lambda p: edit(p, "docs/index.md", "[[ctr-26]]", "[[ctr-62]]"),
+        lambda p: [f"docs/index.md:{line_of(p, 'docs/index.md', 'ctr-62')}", "'ctr-62'", "ctr-26"]),
+    "task-unknown-body": (
+        lambda p: edit(p, "docs/van-ban/kh-116.md", "lead: so-noi-vu", "lead: so-noi-v"),
+        lambda p: [f"docs/van-ban/kh-116.md:{line_of(p, 'docs/van-ban/kh-116.md', 'lead: so-noi-v')}",
+                   "tasks[6].lead", "'so-noi-v'", "so-noi-vu"]),
+    "task-not-quoted-from-source": (
+        lambda p: edit(p, "docs/van-ban/kh-116.md", "what: Xây dựng đội ngũ", "what: Đào tạo đội ngũ"),
+        lambda p: ["docs/van-ban/kh-116.md", "tasks[1].what", "nguyên văn"]),
+    "implements-closes-a-cycle": (
+        lambda p: edit(p, KL, "text:\n", "implements:\n  - kh-116\ntext:\n"),
+        lambda p: ["[implements]", "vòng", "ctr-26 → kl-14 → kh-116 → ctr-26"]),
     "text-not-nfc": (
         lambda p: edit(p, KL, "Trong quá trình lãnh đạo",
                        unicodedata.normalize("NFD", "Trong quá trình lãnh đạo")),

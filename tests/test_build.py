@@ -33,8 +33,8 @@ class Page(HTMLParser):
                 self.urls.append(a[key])
         if tag in ("br", "img", "meta", "link", "input", "hr"):
             return
-        # Labels, buttons and permalinks are not the legal text.
-        skipped = tag in ("h2", "h3", "h4", "h5", "h6", "button") or "headerlink" in (a.get("class") or "")
+        # Labels, buttons, permalinks and backlinks are not the legal text.
+        skipped = tag in ("h2", "h3", "h4", "h5", "h6", "button", "aside") or "headerlink" in (a.get("class") or "")
         self._stack.append((tag, a.get("data-clause"), skipped))
 
     def handle_endtag(self, tag):

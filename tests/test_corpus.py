@@ -1,5 +1,5 @@
 """The model built from the real content, without MkDocs."""
-from hooks import corpus, render
+from hooks import corpus, pipeline, render
 from conftest import ROOT
 
 
@@ -41,8 +41,8 @@ def test_chain_and_views():
 
 
 def test_document_markdown_wraps_clauses_and_escapes_numbers():
-    c = load()
-    md = render.document_markdown(c, c.documents["kl-14"])
+    m = pipeline.build(ROOT / "docs", ROOT)
+    md = render.document_markdown(m.corpus, m.resolved, m.links, m.corpus.documents["kl-14"])
     assert "## Mục 1 {#muc-1 .kl-clause__heading}" in md
     assert "#### Đoạn 2 {#muc-2-4-doan-2 .kl-clause__heading}" in md
     assert "\n1\\. Trong quá trình" in md

@@ -6,7 +6,8 @@ from hooks import frontmatter
 def test_lines_and_dates_stay_text():
     src = frontmatter.split("---\nid: kl-14\nissued: 2021-09-22\nx:\n  y: 1\n---\n\nBody\n")
     assert src.meta == {"id": "kl-14", "issued": "2021-09-22", "x": {"y": 1}}
-    assert src.key_lines == {"id": 2, "issued": 3, "x": 4}
+    assert src.key_lines == {"id": 2, "issued": 3, "x": 4, "x.y": 5}
+    assert frontmatter.line_of(src.key_lines, "x.z[0]") == 4
     assert src.body_line == 7 and src.body.strip() == "Body"
 
 

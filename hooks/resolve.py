@@ -1,0 +1,126 @@
+"""Resolve: rewrite every page's [[…]] references and document numbers into
+links, in one pass over the blocks the corpus already parsed.
+
+Output is separate from the model (data flows one way): resolved Markdown per
+block and per clause, every occurrence for the backlinks and the report, and
+the numbers that match no known document.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import docnumbers, markdown_scan, references
+from .corpus import Corpus, Page
+from .errors import ErrorSink
+
+_NO_AUTOLINK = re.compile(r"^\s*(#{1,6}\s|!!!|\?\?\?|<)")
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    src: str          # page that holds it
+    line: int
+    target: str       # 'kl-14', 'kl-14#muc-2-4', 'so-noi-vu'
+    how: str          # 'reference' ([[…]]) or 'number' (a document number in prose)
+    text: str         # as written
+
+
+@dataclass
+class Resolved:
+    blocks: dict[str, list[str]] = field(default_factory=dict)   # src -> Markdown per block
+    clauses: dict[str, str] = field(default_factory=dict)        # 'doc#anchor' -> Markdown
+    occurrences: list[Occurrence] = field(default_factory=list)
+    unknown_numbers: list[tuple[str, int, str]] = field(default_factory=list)
+
+
+def targets(corpus: Corpus) -> dict[str, references.Target]:
+    """Everything a reference may point to, with its link text and hover."""
+    out: dict[str, references.Target] = {}
+    for doc in corpus.documents.values():
+        target = references.Target(doc.id, "document", doc.src, doc.title, doc.meta["summary"])
+        for clause in doc.clauses.values():
+            target.anchors[clause.anchor] = references.Anchor(
+                f"{clause.phrase} {doc.title}", references.first_words(clause.text))
+        for task in doc.tasks.values():
+            number = task.id.rpartition("-")[2]
+            target.anchors[task.id] = references.Anchor(f"nhiệm vụ {number} {doc.title}",
+                                                        references.first_words(task.what))
+        out[doc.id] = target
+    for body in corpus.bodies.values():
+        out[body.id] = references.Target(body.id, "body", body.src, body.short_name, body.name)
+    for page in corpus.pages.values():
+        if page.kind == "faq" and page.meta.get("id"):
+            out[page.meta["id"]] = references.Target(page.meta["id"], "faq", page.src,
+                                                     str(page.meta.get("question") or page.title))
+    return out
+
+
+def run(corpus: Corpus, sink: ErrorSink) -> Resolved:
+    """Resolve every page; report bad references to `sink` with file and line."""
+    index = targets(corpus)
+    by_number = {docnumbers.canonical(d.meta["number"]): d for d in corpus.documents.values()}
+    resolved = Resolved()
+    for page in corpus.pages.values():
+        own = page.src.rpartition("/")[2][:-3] if page.kind == "document" else None
+        pieces = []
+        for block in page.blocks:
+            if block.clause is None:
+                pieces.append(_resolve_text(block.markdown, block.line, page, own, index, by_number, sink, resolved))
+            else:
+                pieces.append("")
+                clause = corpus.documents[own].clauses[block.clause]
+                resolved.clauses[clause.key] = _resolve_text(clause.source, clause.source_line, page, own,
+                                                             index, by_number, sink, resolved)
+        resolved.blocks[page.src] = pieces
+    return resolved
+
+
+def _resolve_text(text: str, start: int, page: Page, own: str | None, index, by_number,
+                  sink: ErrorSink, resolved: Resolved) -> str:
+    linked: set[str] = set()      # documents already linked in this section
+    skip_line = [False]
+
+    def on_line(i: int, line: str) -> None:
+        if line.startswith("#"):
+            linked.clear()          # a heading opens a new section
+        skip_line[0] = bool(_NO_AUTOLINK.match(line))
+
+    def on_ref(match: re.Match, i: int) -> str:
+        raw = match.group(0)
+        line = start + i
+        ref = references.parse(raw[2:-2])
+        if ref is None:
+            sink.add(page.path, line, f"tham chiếu {raw!r} sai cú pháp.", f"malformed reference {raw!r}.",
+                     "viết [[mã]], [[mã#điều-khoản]] hoặc [[mã#điều-khoản|chữ hiển thị]].",
+                     "write [[id]], [[id#anchor]] or [[id#anchor|text]].")
+            return raw
+        near = references.check(ref, index)
+        if near is not None:
+            sink.add(page.path, line, f"tham chiếu {raw} trỏ đến {ref.key!r}, không có trên trang.",
+                     f"reference {raw} points to {ref.key!r}, which does not exist.",
+                     f"các mã gần nhất: {', '.join(near)}.", f"nearest valid ids: {', '.join(near)}.")
+            return raw
+        resolved.occurrences.append(Occurrence(page.src, line, ref.key, "reference", raw))
+        return references.render(ref, index, page.src)
+
+    def on_text(text: str, i: int) -> str:
+        if skip_line[0] or not text:
+            return text
+        out, pos = [], 0
+        for begin, end, written, key in docnumbers.find(text):
+            doc = by_number.get(key)
+            if doc is None:
+                resolved.unknown_numbers.append((page.src, start + i, written))
+                continue
+            if doc.id == own or doc.id in linked:
+                continue
+            linked.add(doc.id)
+            resolved.occurrences.append(Occurrence(page.src, start + i, doc.id, "number", written))
+            out.append(text[pos:begin])
+            out.append(references.render(references.Ref(doc.id, None, written), index, page.src))
+            pos = end
+        out.append(text[pos:])
+        return "".join(out)
+
+    return markdown_scan.rewrite(text, on_ref, on_text, on_line)

@@ -1,0 +1,122 @@
+"""Resolution, backlinks and the graph from the real content, without MkDocs,
+and the same on a small corpus written for the test."""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from hooks import backlinks, graph, pipeline
+from hooks.errors import ContentErrors
+
+
+@pytest.fixture(scope="module")
+def model():
+    return pipeline.build(ROOT / "docs", ROOT)
+
+
+def test_every_kl14_section2_clause_has_backlinks(model):
+    kl = model.corpus.documents["kl-14"]
+    for anchor, clause in kl.clauses.items():
+        if anchor.startswith("muc-2"):
+            assert not model.links.is_orphan(clause.key), anchor
+
+
+def test_stated_and_editor_links_are_kept_apart(model):
+    by = model.links.implemented_by
+    assert [(l.label, l.basis) for l in by["ctr-26"] if l.kind == "document"] == [
+        ("Kế hoạch số 116/KH-UBND", backlinks.STATED)]
+    assert [(l.anchor, l.basis) for l in by["kl-14#muc-2-1"]] == [("nhiem-vu-1", backlinks.EDITOR)]
+    assert ("nhiem-vu-7", backlinks.STATED) in [(l.anchor, l.basis) for l in by["kl-14"]]
+
+
+def test_body_tasks(model):
+    assert [t.id for t in model.links.leads["so-noi-vu"]] == ["nhiem-vu-7"]
+    assert [t.id for t in model.links.leads["ubnd-cap-huyen"]] == ["nhiem-vu-6"]
+
+
+def test_news_cites_clauses_and_report_lists_unknown_numbers(model):
+    news = model.links.news["kl-14#muc-2-4-doan-3"]
+    assert [l.kind for l in news] == ["news"] and news[0].detail == "10/12/2022"
+    assert {"file": "docs/van-ban/nd-73.md", "line": 35, "written": "73/2024/NĐ-CP"} in \
+        model.report["unknown_document_numbers"]
+    refs = [r for r in model.report["references"] if r["target"] == "kl-14#muc-2-4"]
+    assert refs and refs[0]["url"] == "/van-ban/kl-14/#muc-2-4"
+
+
+def test_graph_layers_and_svg(model):
+    c = model.corpus
+    assert graph.layers(c, set(c.documents)) == {"kl-14": 0, "ctr-26": 1, "kh-116": 2, "nd-73": 1}
+    svg = graph.svg(c, set(c.documents), "luoc-do/")
+    assert svg.startswith("<svg") and svg.count("<a href=") == 4 and "../van-ban/kh-116/" in svg
+    assert graph.site_relative("van-ban/kl-14/", "van-ban/ctr-26/#muc-1") == "../ctr-26/#muc-1"
+    assert graph.site_relative("van-ban/kl-14/", "van-ban/kl-14/") == "./"
+
+
+def write(root: Path, rel: str, text: str) -> None:
+    path = root / "docs" / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+
+
+DOC = """
+---
+id: {id}
+number: {number}
+type: ke-hoach
+issuer: ubnd
+signer: null
+issued: 01/02/2022
+effective: null
+legal_status: chua-xac-dinh
+summary: thử
+implements: {implements}
+text: {{completeness: toan-van, source: thử}}
+{extra}---
+
+{{#muc-1}}
+1. Nội dung có [[a#muc-1]] và số 2/KH-UBND.
+"""
+
+
+def tiny(tmp_path: Path, extra_b: str = "", body_b: str = "", implements_a: str = "[]") -> Path:
+    write(tmp_path, "co-quan/ubnd.md", "---\nid: ubnd\nname: UBND\nshort_name: null\nlevel: tinh\nparent: null\n---\n")
+    write(tmp_path, "van-ban/a.md", DOC.format(id="a", number="1/KH-UBND", implements=implements_a, extra=""))
+    write(tmp_path, "van-ban/b.md", DOC.format(id="b", number="2/KH-UBND", implements="[a]", extra=extra_b)
+          + body_b)
+    return tmp_path
+
+
+def test_tiny_corpus_links_one_pass(tmp_path):
+    m = pipeline.build(tiny(tmp_path) / "docs", tmp_path)
+    assert "[mục 1 Kế hoạch số 1/KH-UBND](a.md#muc-1 " in m.resolved.clauses["b#muc-1"]
+    assert '(#muc-1 "1. Nội dung có a#muc-1 và' in m.resolved.clauses["a#muc-1"]  # hover: plain words
+    assert '[2/KH-UBND](b.md "thử")' in m.resolved.clauses["a#muc-1"]   # a names b's number
+    assert "[2/KH-UBND]" not in m.resolved.clauses["b#muc-1"]      # not on b's own page
+
+
+@pytest.mark.parametrize("extra,body,implements_a,expect", [
+    ("", "\nXem [[a#muc-9]].\n", "[]", ["docs/van-ban/b.md:", "a#muc-9", "a#muc-1"]),
+    ("", "\nXem [[ubnd-tinh]].\n", "[]", ["docs/van-ban/b.md:", "'ubnd-tinh'", "ubnd"]),
+    ("tasks:\n  - {id: nhiem-vu-1, what: 'Nội dung có', stated_in: muc-1, lead: so-noi-vu, deadline: null}\n",
+     "", "[]", ["docs/van-ban/b.md:", "tasks[0].lead", "'so-noi-vu'", "ubnd"]),
+    ("", "", "[b]", ["docs/van-ban/b.md:", "[implements]", "vòng", "a → b → a"]),
+])
+def test_tiny_corpus_errors(tmp_path, extra, body, implements_a, expect):
+    root = tiny(tmp_path, extra, body, implements_a)
+    with pytest.raises(ContentErrors) as err:
+        pipeline.build(root / "docs", root)
+    text = err.value.format()
+    for fragment in expect:
+        assert fragment in text, text
+
+
+def test_error_line_of_a_bad_reference(tmp_path):
+    root = tiny(tmp_path, body_b="\nMột dòng.\n\nXem [[a#muc-9]].\n")
+    with pytest.raises(ContentErrors) as err:
+        pipeline.build(root / "docs", root)
+    lines = (root / "docs/van-ban/b.md").read_text(encoding="utf-8").split("\n")
+    expected = next(i for i, line in enumerate(lines, 1) if "[[a#muc-9]]" in line)
+    assert f"docs/van-ban/b.md:{expected}:" in err.value.format()
