@@ -158,6 +158,11 @@ class Corpus:
     documents: dict[str, Document] = field(default_factory=dict)
     bodies: dict[str, Body] = field(default_factory=dict)
     pages: dict[str, Page] = field(default_factory=dict)   # by src
+    # Reverse links between documents, filled once at the end of `load`.
+    reverse: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # kind -> target -> sources
+
+    def linked_from(self, kind: str, doc_id: str) -> list[str]:
+        return self.reverse.get(kind, {}).get(doc_id, [])
 
     def pages_by_id(self) -> dict[str, str]:
         """Site URL of pages that carry a public id (FAQs)."""
@@ -298,6 +303,10 @@ def load(docs_dir: Path, root: Path | None = None) -> Corpus:
     for page in corpus.pages.values():
         page.title = _title(corpus, page)
     sink.raise_if_any()
+    for doc in sorted(corpus.documents.values(), key=lambda d: (d.issued, d.id)):
+        for kind in ("implements", "based_on", "related"):
+            for target in doc.links(kind):
+                corpus.reverse.setdefault(kind, {}).setdefault(target, []).append(doc.id)
     return corpus
 
 

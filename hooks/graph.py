@@ -4,11 +4,11 @@ implementing, related documents beside what they relate to."""
 from __future__ import annotations
 
 import html
-import posixpath
 from dataclasses import dataclass
 
 from . import dates
 from .corpus import Corpus, Document
+from .references import URL_PREFIX
 
 BOX_W, BOX_H, GAP_X, GAP_Y, PAD = 270, 58, 40, 56, 12
 
@@ -25,7 +25,8 @@ EDGE_LABELS = {"implements": "thực hiện", "based_on": "căn cứ", "related"
 
 def edges(corpus: Corpus, ids: set[str] | None = None) -> list[Edge]:
     out = []
-    for doc in corpus.documents.values():
+    docs = corpus.documents.values() if ids is None else [corpus.documents[i] for i in sorted(ids)]
+    for doc in docs:
         for kind in ("implements", "based_on", "related"):
             for target in doc.links(kind):
                 if ids is None or (doc.id in ids and target in ids):
@@ -34,10 +35,11 @@ def edges(corpus: Corpus, ids: set[str] | None = None) -> list[Edge]:
 
 
 def neighbourhood(corpus: Corpus, doc: Document, chain: list[Document]) -> set[str]:
-    ids = {d.id for d in chain}
-    for e in edges(corpus):
-        if doc.id in (e.source, e.target):
-            ids |= {e.source, e.target}
+    """The chain plus every document linked to this one directly."""
+    ids = {d.id for d in chain} | {doc.id}
+    for kind in ("implements", "based_on", "related"):
+        ids.update(doc.links(kind))
+        ids.update(corpus.linked_from(kind, doc.id))
     return ids
 
 
@@ -61,15 +63,7 @@ def layers(corpus: Corpus, ids: set[str]) -> dict[str, int]:
     return result
 
 
-def site_relative(from_url: str, to_url: str) -> str:
-    """Relative URL between two directory-style site URLs ('van-ban/kl-14/')."""
-    path, _, frag = to_url.partition("#")
-    rel = posixpath.relpath(path or ".", from_url or ".")
-    rel = "./" if rel == "." else rel + ("/" if path.endswith("/") else "")
-    return rel + (f"#{frag}" if frag else "")
-
-
-def svg(corpus: Corpus, ids: set[str], page_url: str, current: str | None = None, title: str = "") -> str:
+def svg(corpus: Corpus, ids: set[str], current: str | None = None, title: str = "") -> str:
     if not ids:
         return ""
     layer_of = layers(corpus, ids)
@@ -110,7 +104,7 @@ def svg(corpus: Corpus, ids: set[str], page_url: str, current: str | None = None
     for doc_id, (x, y) in sorted(pos.items()):
         doc = corpus.documents[doc_id]
         cls = "kl-graph__node" + (" kl-graph__node--current" if doc_id == current else "")
-        href = esc(site_relative(page_url, doc.url), quote=True)
+        href = esc(URL_PREFIX + doc.url, quote=True)
         parts.append(f'<a href="{href}" class="{cls}"><rect x="{x:.0f}" y="{y:.0f}" width="{BOX_W}" '
                      f'height="{BOX_H}" rx="6"/>'
                      f'<text x="{x + 10:.0f}" y="{y + 23:.0f}" class="kl-graph__title">{esc(doc.title)}</text>'

@@ -8,9 +8,16 @@ Inside a table the label separator is written `\\|`.
 from __future__ import annotations
 
 import difflib
+import html
 import posixpath
 import re
 from dataclasses import dataclass, field
+
+# Links the hooks write carry the target's site URL behind this prefix; the
+# final page HTML gets URLs relative to each page (`localize`), which keeps
+# the site working under any base path and from the file system. Raw HTML
+# links cost Markdown far less than [text](path.md) links at scale.
+URL_PREFIX = "kl-url:"
 
 _INNER = re.compile(r"^(?P<id>[^#|\\]+?)(?:#(?P<anchor>[^|\\]+?))?\s*(?:\\?\|(?P<label>.*))?$")
 
@@ -25,7 +32,7 @@ class Anchor:
 class Target:
     id: str
     kind: str      # document | body | faq
-    src: str       # source file relative to docs/, e.g. 'van-ban/kl-14.md'
+    url: str       # site URL, e.g. 'van-ban/kl-14/'
     text: str
     hover: str = ""
     anchors: dict[str, Anchor] = field(default_factory=dict)
@@ -68,28 +75,45 @@ def check(ref: Ref, targets: dict[str, Target]) -> list[str] | None:
     return None
 
 
-def relative_link(from_src: str, to_src: str, anchor: str | None) -> str:
-    """A Markdown link target from one source file to another, which MkDocs
-    turns into the right URL (blog posts included)."""
-    fragment = f"#{anchor}" if anchor else ""
-    if from_src == to_src:
-        return fragment or posixpath.basename(to_src)
-    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".") + fragment
+def site_relative(from_url: str, to_url: str) -> str:
+    """Relative URL between two directory-style site URLs ('van-ban/kl-14/')."""
+    path, _, frag = to_url.partition("#")
+    fragment = f"#{frag}" if frag else ""
+    if path == from_url and fragment:
+        return fragment
+    rel = posixpath.relpath(path or ".", from_url or ".")
+    rel = "./" if rel == "." else rel + ("/" if path.endswith("/") else "")
+    return rel + fragment
 
 
-def _escape_text(text: str) -> str:
-    return re.sub(r"([\[\]\\*_`])", r"\\\1", text)
+def localize(html_text: str, page_url: str) -> str:
+    """Turn every hook-written link (href="kl-url:…") into one relative to the page."""
+    pieces = html_text.split('="' + URL_PREFIX)
+    if len(pieces) == 1:
+        return html_text
+    out, cache = [pieces[0]], {}
+    for piece in pieces[1:]:
+        end = piece.index('"')
+        target = piece[:end]
+        if target not in cache:
+            cache[target] = site_relative(page_url, target)
+        out.append(f'="{cache[target]}{piece[end:]}')
+    return "".join(out)
 
 
-def render(ref: Ref, targets: dict[str, Target], from_src: str) -> str:
+def anchor_html(url: str, text: str, hover: str = "") -> str:
+    title = f' title="{html.escape(hover, quote=True)}"' if hover else ""
+    return f'<a href="{URL_PREFIX}{html.escape(url, quote=True)}"{title}>{html.escape(text, quote=False)}</a>'
+
+
+def render(ref: Ref, targets: dict[str, Target]) -> str:
     target = targets[ref.id]
     if ref.anchor:
         info = target.anchors[ref.anchor]
         text, hover = info.text, info.hover
     else:
         text, hover = target.text, target.hover
-    title = f' "{hover.replace(chr(34), "&quot;")}"' if hover else ""
-    return f"[{_escape_text(ref.label or text)}]({relative_link(from_src, target.src, ref.anchor)}{title})"
+    return anchor_html(target.url + (f"#{ref.anchor}" if ref.anchor else ""), ref.label or text, hover)
 
 
 def first_words(text: str, n: int = 18) -> str:

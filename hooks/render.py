@@ -11,7 +11,8 @@ import re
 from . import dates, graph, vocab
 from .backlinks import EDITOR, Backlinks, Link, task_label
 from .corpus import Body, Clause, Corpus, Document, Task
-from .references import relative_link
+from .references import anchor_html
+from .placeholders import defer
 from .resolve import Resolved
 
 # A paragraph opening with "1. " would become a Markdown list; the number is
@@ -36,15 +37,24 @@ GROUPS = [
 EDITOR_NOTE = "liên kết do biên tập viên xác định"
 
 
-def _link_item(link: Link, from_src: str) -> str:
-    text = link.label.replace("[", "\\[").replace("]", "\\]")
-    item = f"- [{text}]({relative_link(from_src, link.src, link.anchor)})"
-    return item + (f" — {html.escape(link.detail)}" if link.detail else "")
+def page_url(src: str, urls: dict[str, str]) -> str:
+    """Site URL of a source file: as MkDocs (and the blog) assigned it, else
+    the directory URL its path implies."""
+    if src in urls:
+        return urls[src]
+    stem = src[:-3]
+    return stem[:-5] if stem.endswith("index") else stem + "/"
 
 
-def backlinks_markdown(groups: dict[str, list[Link]], from_src: str) -> str:
-    """Grouped backlinks; empty groups are left out, and links an editor
-    judged are kept apart from those the texts state."""
+def _link_item(link: Link, urls: dict[str, str]) -> str:
+    url = page_url(link.src, urls) + (f"#{link.anchor}" if link.anchor else "")
+    return f"<li>{anchor_html(url, link.label)}" + (f" — {html.escape(link.detail)}" if link.detail else "") + "</li>"
+
+
+def backlinks_markdown(groups: dict[str, list[Link]], urls: dict[str, str]) -> str:
+    """Grouped backlinks as one raw HTML block (Markdown passes it through at
+    no cost); empty groups are left out, and links an editor judged are kept
+    apart from those the texts state."""
     parts = []
     for name, title in GROUPS:
         links = groups.get(name) or []
@@ -52,18 +62,19 @@ def backlinks_markdown(groups: dict[str, list[Link]], from_src: str) -> str:
         judged = [l for l in links if l.basis == EDITOR]
         for subset, suffix in ((stated, ""), (judged, f' <span class="kl-editor">({EDITOR_NOTE})</span>')):
             if subset:
-                parts += [f'<p class="kl-backlinks__title">{title}{suffix}</p>', "",
-                          *[_link_item(l, from_src) for l in subset], ""]
+                parts += [f'<p class="kl-backlinks__title">{title}{suffix}</p>', "<ul>",
+                          *[_link_item(l, urls) for l in subset], "</ul>"]
     if not parts:
         return ""
-    return "\n".join(['<aside class="kl-backlinks" data-search-exclude markdown="block">', "", *parts, "</aside>"])
+    return "\n".join(['<aside class="kl-backlinks" data-search-exclude>', *parts, "</aside>"])
 
 
-def clause_markdown(corpus: Corpus, resolved: Resolved, links: Backlinks, doc: Document, clause: Clause) -> str:
+def clause_markdown(corpus: Corpus, resolved: Resolved, links: Backlinks, doc: Document, clause: Clause,
+                    urls: dict[str, str], fragments: list[str]) -> str:
     cite = html.escape(corpus.citation(clause), quote=True)
     hashes = "#" * _heading_level(clause)
     parts = [
-        f'<section class="kl-clause kl-clause--depth-{clause.depth}" data-clause="{clause.anchor}" markdown="block">',
+        f"<!--kl:clause {clause.anchor} {clause.depth}-->",
         "",
         f"{hashes} {clause.heading} {{#{clause.anchor} .kl-clause__heading}}",
         "",
@@ -76,23 +87,23 @@ def clause_markdown(corpus: Corpus, resolved: Resolved, links: Backlinks, doc: D
         parts += ['<p class="kl-clause__missing">Chưa có văn bản của điều khoản này trong nguồn hiện có.</p>', ""]
     elif clause.source:
         parts += [_escape_numbering(resolved.clauses[clause.key]), ""]
-    aside = backlinks_markdown(links.for_target(clause.key), doc.src)
+    aside = backlinks_markdown(links.for_target(clause.key), urls)
     if aside:
-        parts += [aside, ""]
+        parts += [defer(fragments, aside), ""]
     for child in clause.children:
-        parts += [clause_markdown(corpus, resolved, links, doc, doc.clauses[child]), ""]
-    parts.append("</section>")
+        parts += [clause_markdown(corpus, resolved, links, doc, doc.clauses[child], urls, fragments), ""]
+    parts.append("<!--kl:/clause-->")
     return "\n".join(parts)
 
 
-def _targets_markdown(corpus: Corpus, targets: list[str], from_src: str) -> list[str]:
+def _targets_markdown(corpus: Corpus, targets: list[str]) -> list[str]:
     out = []
     for target in targets:
         doc_id, _, anchor = target.partition("#")
         doc = corpus.documents[doc_id]
         text = f"{doc.clauses[anchor].phrase} {doc.title}" if anchor in doc.clauses else \
             f"nhiệm vụ {anchor.rpartition('-')[2]} {doc.title}" if anchor else doc.title
-        out.append(f"[{text}]({relative_link(from_src, doc.src, anchor or None)})")
+        out.append(anchor_html(doc.url + (f"#{anchor}" if anchor else ""), text))
     return out
 
 
@@ -107,42 +118,44 @@ def tasks_markdown(corpus: Corpus, doc: Document) -> str:
     for task in doc.tasks.values():
         lead = corpus.bodies[task.lead] if task.lead else None
         support = [corpus.bodies[b] for b in task.support]
-        stated = _targets_markdown(corpus, task.implements, doc.src)
-        judged = _targets_markdown(corpus, task.editor_implements, doc.src)
+        stated = _targets_markdown(corpus, task.implements)
+        judged = _targets_markdown(corpus, task.editor_implements)
         parts += [
             f"### {task_label(task, doc.title).split(' · ')[0]} {{#{task.id} .kl-task__heading}}", "",
-            f'<div class="kl-task" markdown="block">', "",
+            "<!--kl:task-->", "",
             f"> {task.what}", "",
-            f"- **Chủ trì:** " + (f"[{lead.name}]({relative_link(doc.src, lead.src, None)})" if lead else unknown),
-            f"- **Phối hợp:** " + (", ".join(f"[{b.name}]({relative_link(doc.src, b.src, None)})" for b in support)
-                                    if support else unknown),
+            f"- **Chủ trì:** " + (anchor_html(lead.url, lead.name) if lead else unknown),
+            f"- **Phối hợp:** " + (", ".join(anchor_html(b.url, b.name) for b in support) if support else unknown),
             f"- **Thời hạn:** " + (dates.format_dmy(task.deadline) if task.deadline else unknown),
-            f"- **Nêu tại:** [{doc.clauses[task.stated_in].phrase}](#{task.stated_in})",
+            f"- **Nêu tại:** " + anchor_html(f"{doc.url}#{task.stated_in}", doc.clauses[task.stated_in].phrase),
         ]
         if stated:
             parts.append("- **Thực hiện (theo văn bản):** " + "; ".join(stated))
         if judged:
             parts.append(f"- **Cụ thể hóa ({EDITOR_NOTE}):** " + "; ".join(judged))
-        parts += ["", "</div>", ""]
+        parts += ["", "<!--kl:/task-->", ""]
     return "\n".join(parts)
 
 
-def document_markdown(corpus: Corpus, resolved: Resolved, links: Backlinks, doc: Document) -> str:
+def document_markdown(corpus: Corpus, resolved: Resolved, links: Backlinks, doc: Document,
+                      fragments: list[str], urls: dict[str, str] | None = None) -> str:
     """The page body: free Markdown as written (references resolved), clauses
-    wrapped and labelled, then the tasks and everything that points here."""
-    out = []
+    wrapped and labelled, then the tasks and everything that points here.
+    Finished HTML goes to `fragments`, for `finish_html`."""
+    out: list[str] = []
     for block, text in zip(doc.blocks, resolved.blocks[doc.src]):
         if block.clause is None:
             out.append(text)
         elif doc.clauses[block.clause].parent is None:
-            out.append(clause_markdown(corpus, resolved, links, doc, doc.clauses[block.clause]))
+            out.append(clause_markdown(corpus, resolved, links, doc, doc.clauses[block.clause], urls or {},
+                                       fragments))
     tasks = tasks_markdown(corpus, doc)
     if tasks:
         out.append(tasks)
     groups = links.for_document(corpus, doc.id)
-    aside = backlinks_markdown(groups, doc.src)
+    aside = backlinks_markdown(groups, urls or {})
     if aside:
-        out += ["## Liên kết đến văn bản này {#lien-ket-den}", aside]
+        out += ["## Liên kết đến văn bản này {#lien-ket-den}", defer(fragments, aside)]
     return "\n\n".join(out) + "\n"
 
 
@@ -160,25 +173,25 @@ def _doc_ref(corpus: Corpus, doc: Document, current: Document | None = None) -> 
 
 
 def implementers(corpus: Corpus, doc: Document) -> list[Document]:
-    return [d for d in sorted_documents(corpus) if doc.id in d.links("implements")]
+    return [corpus.documents[i] for i in corpus.linked_from("implements", doc.id)]
+
+
+CHAIN_DEPTH_DOWN = 2   # a root may have many descendants; show two levels
 
 
 def chain(corpus: Corpus, doc: Document) -> list[Document]:
-    """The implementation chain through this document: what it implements,
-    transitively, then what implements it, ordered by date."""
-    up, seen = [], {doc.id}
-    frontier = [doc]
+    """The implementation chain through this document: everything it
+    implements, transitively, and what implements it (two levels down),
+    ordered by date."""
+    seen = {doc.id}
+    up, frontier = [], [doc]
     while frontier:
-        nxt = []
-        for d in frontier:
-            for t in d.links("implements"):
-                if t not in seen:
-                    seen.add(t)
-                    nxt.append(corpus.documents[t])
+        nxt = [corpus.documents[t] for d in frontier for t in d.links("implements") if t not in seen]
+        seen.update(d.id for d in nxt)
         up += nxt
         frontier = nxt
     down, frontier = [], [doc]
-    while frontier:
+    for _ in range(CHAIN_DEPTH_DOWN):
         nxt = [d for f in frontier for d in implementers(corpus, f) if d.id not in seen]
         seen.update(d.id for d in nxt)
         down += nxt
@@ -195,7 +208,7 @@ def document_view(corpus: Corpus, doc: Document) -> dict:
     issuer = corpus.bodies[meta["issuer"]]
     signer = meta.get("signer") or {}
     in_chain = chain(corpus, doc)
-    related_ids = set(doc.links("related")) | {d.id for d in corpus.documents.values() if doc.id in d.links("related")}
+    related_ids = set(doc.links("related")) | set(corpus.linked_from("related", doc.id))
     return {
         "kind": "document",
         "id": doc.id,
@@ -217,7 +230,7 @@ def document_view(corpus: Corpus, doc: Document) -> dict:
         "related": [_doc_ref(corpus, corpus.documents[i]) for i in sorted(related_ids)],
         "based_on": [_doc_ref(corpus, corpus.documents[i]) for i in doc.links("based_on")],
         "provisional": any(c.provisional for c in doc.clauses.values()),
-        "graph_svg": graph.svg(corpus, graph.neighbourhood(corpus, doc, in_chain), doc.url, doc.id,
+        "graph_svg": graph.svg(corpus, graph.neighbourhood(corpus, doc, in_chain), doc.id,
                                f"Lược đồ quan hệ của {doc.title}"),
         "clauses": [{"anchor": c.anchor, "heading": c.heading, "depth": c.depth,
                      "available": c.available, "provisional": c.provisional}
@@ -267,11 +280,11 @@ def body_view(corpus: Corpus, body: Body, links: Backlinks, urls: dict[str, str]
     }
 
 
-def graph_view(corpus: Corpus, page_url: str) -> dict:
+def graph_view(corpus: Corpus) -> dict:
     """The site-wide graph and the timeline of the documents' dates."""
     return {
         "kind": "graph",
-        "graph_svg": graph.svg(corpus, set(corpus.documents), page_url),
+        "graph_svg": graph.svg(corpus, set(corpus.documents)),
         "edges": [{"source": corpus.documents[e.source].title, "source_url": corpus.documents[e.source].url,
                    "target": corpus.documents[e.target].title, "target_url": corpus.documents[e.target].url,
                    "label": graph.EDGE_LABELS[e.kind]} for e in graph.edges(corpus)],

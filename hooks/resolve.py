@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import docnumbers, markdown_scan, references
+from .placeholders import defer as render_defer
 from .corpus import Corpus, Page
 from .errors import ErrorSink
 
@@ -31,6 +32,7 @@ class Resolved:
     blocks: dict[str, list[str]] = field(default_factory=dict)   # src -> Markdown per block
     clauses: dict[str, str] = field(default_factory=dict)        # 'doc#anchor' -> Markdown
     occurrences: list[Occurrence] = field(default_factory=list)
+    fragments: list[str] = field(default_factory=list)           # link HTML behind inline placeholders
     unknown_numbers: list[tuple[str, int, str]] = field(default_factory=list)
 
 
@@ -38,7 +40,7 @@ def targets(corpus: Corpus) -> dict[str, references.Target]:
     """Everything a reference may point to, with its link text and hover."""
     out: dict[str, references.Target] = {}
     for doc in corpus.documents.values():
-        target = references.Target(doc.id, "document", doc.src, doc.title, doc.meta["summary"])
+        target = references.Target(doc.id, "document", doc.url, doc.title, doc.meta["summary"])
         for clause in doc.clauses.values():
             target.anchors[clause.anchor] = references.Anchor(
                 f"{clause.phrase} {doc.title}", references.first_words(clause.text))
@@ -48,10 +50,10 @@ def targets(corpus: Corpus) -> dict[str, references.Target]:
                                                         references.first_words(task.what))
         out[doc.id] = target
     for body in corpus.bodies.values():
-        out[body.id] = references.Target(body.id, "body", body.src, body.short_name, body.name)
+        out[body.id] = references.Target(body.id, "body", body.url, body.short_name, body.name)
     for page in corpus.pages.values():
         if page.kind == "faq" and page.meta.get("id"):
-            out[page.meta["id"]] = references.Target(page.meta["id"], "faq", page.src,
+            out[page.meta["id"]] = references.Target(page.meta["id"], "faq", page.src[:-3] + "/",
                                                      str(page.meta.get("question") or page.title))
     return out
 
@@ -81,10 +83,18 @@ def _resolve_text(text: str, start: int, page: Page, own: str | None, index, by_
     linked: set[str] = set()      # documents already linked in this section
     skip_line = [False]
 
+    in_heading = [False]
+
     def on_line(i: int, line: str) -> None:
-        if line.startswith("#"):
+        in_heading[0] = line.startswith("#")
+        if in_heading[0]:
             linked.clear()          # a heading opens a new section
         skip_line[0] = bool(_NO_AUTOLINK.match(line))
+
+    def _place(link_html: str) -> str:
+        # Headings keep real HTML so their slugs stay clean; elsewhere the
+        # link waits behind a placeholder Markdown does not parse.
+        return link_html if in_heading[0] else render_defer(resolved.fragments, link_html, inline=True)
 
     def on_ref(match: re.Match, i: int) -> str:
         raw = match.group(0)
@@ -102,7 +112,7 @@ def _resolve_text(text: str, start: int, page: Page, own: str | None, index, by_
                      f"các mã gần nhất: {', '.join(near)}.", f"nearest valid ids: {', '.join(near)}.")
             return raw
         resolved.occurrences.append(Occurrence(page.src, line, ref.key, "reference", raw))
-        return references.render(ref, index, page.src)
+        return _place(references.render(ref, index))
 
     def on_text(text: str, i: int) -> str:
         if skip_line[0] or not text:
@@ -118,7 +128,7 @@ def _resolve_text(text: str, start: int, page: Page, own: str | None, index, by_
             linked.add(doc.id)
             resolved.occurrences.append(Occurrence(page.src, start + i, doc.id, "number", written))
             out.append(text[pos:begin])
-            out.append(references.render(references.Ref(doc.id, None, written), index, page.src))
+            out.append(_place(references.render(references.Ref(doc.id, None, written), index)))
             pos = end
         out.append(text[pos:])
         return "".join(out)

@@ -18,7 +18,8 @@ from mkdocs.plugins import event_priority  # noqa: E402
 import json  # noqa: E402
 import logging  # noqa: E402
 
-from hooks import corpus as corpus_mod, navorder, pipeline, render, report, staging, textnorm  # noqa: E402
+from hooks import (corpus as corpus_mod, navorder, pipeline, placeholders, references, render, report,  # noqa: E402
+                   staging, textnorm)
 from hooks.errors import ContentErrors  # noqa: E402
 
 
@@ -29,6 +30,7 @@ class _State:
     command: str | None = None
     model: pipeline.Model | None = None
     urls: dict[str, str] = {}      # source file -> site URL, once MkDocs and the blog assigned them
+    fragments: list[str] = []      # finished HTML that page Markdown holds placeholders for
     site_dir: Path | None = None   # the real output folder while staging
     failed = False
 
@@ -42,7 +44,7 @@ def on_startup(command, dirty):
 
 @event_priority(100)
 def on_config(config):
-    STATE.model, STATE.failed, STATE.site_dir, STATE.urls = None, False, None, {}
+    STATE.model, STATE.failed, STATE.site_dir, STATE.urls, STATE.fragments = None, False, None, {}, []
     # Vietnamese-aware slugs: "Điều 1" -> "dieu-1" in headings and blog URLs.
     config.mdx_configs.setdefault("toc", {})["slugify"] = textnorm.slugify
     blog = config.plugins.get("material/blog")
@@ -60,11 +62,13 @@ def on_pre_build(config):
         STATE.model = pipeline.build(Path(config.docs_dir), Path(config.config_file_path).parent)
     except ContentErrors as exc:
         raise PluginError(exc.format()) from None
+    STATE.fragments = list(STATE.model.resolved.fragments)
 
 
 @event_priority(-100)  # after the blog plugin has given posts their URLs
 def on_files(files, config):
-    STATE.urls = {f.src_uri: f.url for f in files.documentation_pages()}
+    # Every page, whatever its inclusion: the blog marks posts excluded until it renders them.
+    STATE.urls = {f.src_uri: f.url for f in files if f.is_documentation_page()}
     return files
 
 
@@ -91,7 +95,7 @@ def on_nav(nav, config, files):
 def on_page_markdown(markdown, page, config, files):
     model = STATE.model
     corpus, src = model.corpus, page.file.src_uri
-    folder, stem = str(PurePosixPath(src).parent), PurePosixPath(src).stem
+    stem = PurePosixPath(src).stem
     if src not in corpus.pages:
         return markdown            # pages the blog plugin generates (archive, categories)
     kind = corpus.pages[src].kind
@@ -100,7 +104,7 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["kl"] = render.document_view(corpus, doc)
         page.meta.setdefault("title", doc.title)
         page.meta.setdefault("description", f"{doc.title} {doc.meta['summary']}")
-        return render.document_markdown(corpus, model.resolved, model.links, doc)
+        return render.document_markdown(corpus, model.resolved, model.links, doc, STATE.fragments, STATE.urls)
     if kind == "body":
         body = corpus.bodies[stem]
         page.meta["kl"] = render.body_view(corpus, body, model.links, STATE.urls)
@@ -110,8 +114,18 @@ def on_page_markdown(markdown, page, config, files):
     elif src == f"{corpus_mod.BODIES_DIR}/index.md":
         page.meta["kl"] = render.bodies_index_view(corpus)
     elif src == f"{navorder.GRAPH_DIR}/index.md":
-        page.meta["kl"] = render.graph_view(corpus, page.url)
+        page.meta["kl"] = render.graph_view(corpus)
     return render.page_markdown(model.resolved, src)
+
+
+def on_page_content(html, page, config, files):
+    return placeholders.finish_html(html, STATE.fragments)
+
+
+def on_post_page(output, page, config):
+    # Every page, blog index views included: their excerpts never pass
+    # through on_page_content.
+    return references.localize(placeholders.finish_html(output, STATE.fragments), page.url)
 
 
 def on_post_build(config):

@@ -1,5 +1,5 @@
 """The model built from the real content, without MkDocs."""
-from hooks import corpus, pipeline, render
+from hooks import corpus, pipeline, placeholders, render
 from conftest import ROOT
 
 
@@ -42,8 +42,12 @@ def test_chain_and_views():
 
 def test_document_markdown_wraps_clauses_and_escapes_numbers():
     m = pipeline.build(ROOT / "docs", ROOT)
-    md = render.document_markdown(m.corpus, m.resolved, m.links, m.corpus.documents["kl-14"])
+    fragments = []
+    md = render.document_markdown(m.corpus, m.resolved, m.links, m.corpus.documents["kl-14"], fragments)
+    assert fragments and all(f.startswith('<aside class="kl-backlinks"') for f in fragments)
     assert "## Mục 1 {#muc-1 .kl-clause__heading}" in md
     assert "#### Đoạn 2 {#muc-2-4-doan-2 .kl-clause__heading}" in md
     assert "\n1\\. Trong quá trình" in md
-    assert md.count("<section") == md.count("</section>") == 11
+    assert md.count("<!--kl:clause ") == md.count("<!--kl:/clause-->") == 11
+    html = placeholders.finish_html('<!--kl:clause muc-2-4 1--><p>x \ue0000\ue001</p><!--kl:/clause-->', ["<a>y</a>"])
+    assert html == '<section class="kl-clause kl-clause--depth-1" data-clause="muc-2-4"><p>x <a>y</a></p></section>'

@@ -2,10 +2,10 @@ from hooks import docnumbers, markdown_scan, references
 from hooks.references import Anchor, Ref, Target
 
 TARGETS = {
-    "kl-14": Target("kl-14", "document", "van-ban/kl-14.md", "Kết luận số 14-KL/TW", "về chủ trương",
+    "kl-14": Target("kl-14", "document", "van-ban/kl-14/", "Kết luận số 14-KL/TW", "về chủ trương",
                     {"muc-2-4": Anchor("mục 2.4 Kết luận số 14-KL/TW", "2.4. Thường xuyên \"theo dõi\" …"),
                      "muc-2-5": Anchor("mục 2.5 Kết luận số 14-KL/TW", "2.5. Định kỳ")}),
-    "so-noi-vu": Target("so-noi-vu", "body", "co-quan/so-noi-vu.md", "Sở Nội vụ", "Sở Nội vụ tỉnh Thanh Hóa"),
+    "so-noi-vu": Target("so-noi-vu", "body", "co-quan/so-noi-vu/", "Sở Nội vụ", "Sở Nội vụ tỉnh Thanh Hóa"),
 }
 
 
@@ -18,13 +18,22 @@ def test_parse_every_form():
 
 
 def test_render_text_link_and_hover():
-    link = references.render(Ref("kl-14", "muc-2-4", None), TARGETS, "tin-tuc/posts/a.md")
-    assert link == ('[mục 2.4 Kết luận số 14-KL/TW](../../van-ban/kl-14.md#muc-2-4 '
-                    '"2.4. Thường xuyên &quot;theo dõi&quot; …")')
-    assert references.render(Ref("kl-14", "muc-2-4", "thí điểm"), TARGETS, "van-ban/kl-14.md").startswith(
-        "[thí điểm](#muc-2-4 ")
-    assert references.render(Ref("so-noi-vu", None, None), TARGETS, "index.md").startswith(
-        "[Sở Nội vụ](co-quan/so-noi-vu.md")
+    link = references.render(Ref("kl-14", "muc-2-4", None), TARGETS)
+    assert link == ('<a href="kl-url:van-ban/kl-14/#muc-2-4" title="2.4. Thường xuyên &quot;theo dõi&quot; …">'
+                    'mục 2.4 Kết luận số 14-KL/TW</a>')
+    assert references.render(Ref("kl-14", "muc-2-4", "<b>thí điểm</b>"), TARGETS).endswith(
+        ">&lt;b&gt;thí điểm&lt;/b&gt;</a>")
+    assert references.render(Ref("so-noi-vu", None, None), TARGETS).startswith(
+        '<a href="kl-url:co-quan/so-noi-vu/" title="Sở Nội vụ tỉnh Thanh Hóa">Sở Nội vụ')
+
+
+def test_localize_makes_links_relative_to_each_page():
+    html = '<a href="kl-url:van-ban/kl-14/#muc-2-4">x</a><a href="kl-url:co-quan/so-noi-vu/">y</a>'
+    assert references.localize(html, "tin-tuc/2022/12/10/bai/") == (
+        '<a href="../../../../../van-ban/kl-14/#muc-2-4">x</a><a href="../../../../../co-quan/so-noi-vu/">y</a>')
+    assert references.localize(html, "van-ban/kl-14/").startswith('<a href="#muc-2-4">')
+    assert references.localize(html, "").startswith('<a href="van-ban/kl-14/#muc-2-4">')
+    assert references.site_relative("van-ban/kl-14/", "van-ban/ctr-26/#muc-1") == "../ctr-26/#muc-1"
 
 
 def test_check_gives_three_nearest():
