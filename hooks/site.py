@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from hooks import corpus as corpus_mod, navorder, render, staging, textnorm  # noqa: E402
+from hooks import publish  # noqa: E402
 from hooks.errors import ContentErrors  # noqa: E402
 
 
@@ -24,6 +25,7 @@ class _State:
     corpus: corpus_mod.Corpus | None = None
     site_dir: Path | None = None   # the real output folder while staging
     failed = False
+    publish: publish.Publishing | None = None   # news, feeds, dates, sharing
 
 
 STATE = _State()
@@ -36,12 +38,15 @@ def on_startup(command, dirty):
 @event_priority(100)
 def on_config(config):
     STATE.corpus, STATE.failed, STATE.site_dir = None, False, None
+    STATE.publish = None
     # Vietnamese-aware slugs: "Điều 1" -> "dieu-1" in headings and blog URLs.
     config.mdx_configs.setdefault("toc", {})["slugify"] = textnorm.slugify
     blog = config.plugins.get("material/blog")
     if blog is not None:
         blog.config.post_slugify = textnorm.slugify
         blog.config.categories_slugify = textnorm.slugify
+    if blog is not None and STATE.command in ("build", "gh-deploy"):
+        blog.config.draft = False  # a built site never carries drafts, whatever mkdocs.yml says
     if STATE.command in ("build", "gh-deploy"):
         STATE.site_dir = Path(config.site_dir)
         config.site_dir = str(staging.prepare(STATE.site_dir))
@@ -51,8 +56,22 @@ def on_config(config):
 def on_pre_build(config):
     try:
         STATE.corpus = corpus_mod.load(Path(config.docs_dir), Path(config.config_file_path).parent)
+        blog = config.plugins.get("material/blog")
+        STATE.publish = publish.prepare(
+            STATE.corpus, site_url=config.site_url, site_name=config.site_name,
+            site_description=config.site_description, authors=set(blog.authors),
+            categories=list(blog.config.categories_allowed or []))
     except ContentErrors as exc:
         raise PluginError(exc.format()) from None
+
+
+@event_priority(-100)  # after the blog plugin has resolved its posts
+def on_files(files, config):
+    blog = config.plugins.get("material/blog")
+    STATE.publish.attach_posts([publish.PostInfo(
+        p.file.src_uri, p.meta.get("title", ""), p.url, p.config.date.created, bool(p.config.draft),
+        [blog.authors[a].name for a in p.config.authors if a in blog.authors],
+        list(p.config.categories), p.meta.get("description", "")) for p in blog.blog.posts])
 
 
 def on_nav(nav, config, files):
@@ -84,7 +103,7 @@ def on_page_markdown(markdown, page, config, files):
             page.meta["kl"] = render.documents_index_view(corpus)
             return markdown
         doc = corpus.documents[stem]
-        page.meta["kl"] = render.document_view(corpus, doc)
+        page.meta["kl"] = render.document_view(corpus, doc) | STATE.publish.document_extras(doc)
         page.meta.setdefault("title", doc.title)
         page.meta.setdefault("description", f"{doc.title} {doc.meta['summary']}")
         return render.document_markdown(corpus, doc)
@@ -96,6 +115,19 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["kl"] = render.body_view(corpus, body)
         page.meta.setdefault("title", body.name)
     return markdown
+
+
+def on_page_context(context, page, config, nav):
+    page.meta["kl_page"] = STATE.publish.page_view(
+        src_uri=page.file.src_uri if page.file and not page.file.generated_by else None,
+        url=page.url, title=page.title, description=page.meta.get("description"),
+        canonical_url=page.canonical_url)
+    context["kl_feeds"] = STATE.publish.feed_links()
+    return context
+
+
+def on_post_build(config):
+    STATE.publish.write_feeds(Path(config.site_dir))
 
 
 def on_build_error(error):
