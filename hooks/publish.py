@@ -143,10 +143,10 @@ class Publishing:
             log = self.history.log(self._rel(doc.path))
             if not log:
                 # No history (copied project, untracked file): one entry dated by the build.
-                feed.entries.append(feeds.Entry(url, doc.title, url, self.history.built, doc.meta["summary"]))
+                feed.entries.append(feeds.Entry(url, doc.title, url, self.history.built, doc.summary))
             for change in log:
                 feed.entries.append(feeds.Entry(f"{url}#{change.commit[:12]}", f"{doc.title}: {change.note}",
-                                                url, change.when, doc.meta["summary"]))
+                                                url, change.when, doc.summary))
         return feed
 
     def write_feeds(self, site_dir: Path) -> list[Path]:

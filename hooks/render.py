@@ -60,11 +60,20 @@ def document_markdown(corpus: Corpus, doc: Document) -> str:
 
 def _doc_ref(corpus: Corpus, doc: Document, current: Document | None = None) -> dict:
     return {
-        "id": doc.id, "title": doc.title, "url": doc.url, "summary": doc.meta["summary"],
-        "issued": dates.format_dmy(doc.issued), "issuer": corpus.bodies[doc.meta["issuer"]].name,
+        "id": doc.id, "title": doc.title, "url": doc.url, "summary": doc.summary,
+        "issued": _day(doc.issued), "issuer": _issuer(corpus, doc)["name"],
         "current": current is not None and doc.id == current.id,
         "completeness": vocab.COMPLETENESS[doc.completeness],
     }
+
+
+def _day(day) -> str:
+    return dates.format_dmy(day) if day else vocab.UNKNOWN
+
+
+def _issuer(corpus: Corpus, doc: Document) -> dict:
+    body = corpus.bodies.get(doc.meta["issuer"] or "")
+    return {"name": body.name, "url": body.url} if body else {"name": vocab.UNKNOWN, "url": None}
 
 
 def implementers(corpus: Corpus, doc: Document) -> list[Document]:
@@ -91,16 +100,15 @@ def chain(corpus: Corpus, doc: Document) -> list[Document]:
         seen.update(d.id for d in nxt)
         down += nxt
         frontier = nxt
-    return sorted(up + [doc] + down, key=lambda d: (d.issued, d.id))
+    return sorted(up + [doc] + down, key=lambda d: d.sort_key)
 
 
 def sorted_documents(corpus: Corpus) -> list[Document]:
-    return sorted(corpus.documents.values(), key=lambda d: (d.issued, d.id))
+    return sorted(corpus.documents.values(), key=lambda d: d.sort_key)
 
 
 def document_view(corpus: Corpus, doc: Document) -> dict:
     meta = doc.meta
-    issuer = corpus.bodies[meta["issuer"]]
     signer = meta.get("signer") or {}
     in_chain = chain(corpus, doc)
     related_ids = set(doc.links("related")) | {d.id for d in corpus.documents.values() if doc.id in d.links("related")}
@@ -109,12 +117,12 @@ def document_view(corpus: Corpus, doc: Document) -> dict:
         "id": doc.id,
         "title": doc.title,
         "type_label": doc.type_label,
-        "number": meta["number"],
-        "summary": meta["summary"],
-        "issuer": {"name": issuer.name, "url": issuer.url},
+        "number": meta["number"] or vocab.UNKNOWN,
+        "summary": doc.summary,
+        "issuer": _issuer(corpus, doc),
         "signer_name": signer.get("name") or vocab.UNKNOWN,
         "signer_title": " – ".join(x for x in (signer.get("on_behalf"), signer.get("title")) if x) or vocab.UNKNOWN,
-        "issued": dates.format_dmy(doc.issued),
+        "issued": _day(doc.issued),
         "effective": dates.format_dmy(doc.effective) if doc.effective else vocab.UNKNOWN,
         "status": vocab.STATUSES[meta["legal_status"]],
         "fields": meta.get("fields") or [],
@@ -149,7 +157,7 @@ def body_view(corpus: Corpus, body: Body) -> dict:
 
 def documents_index_view(corpus: Corpus) -> dict:
     return {"kind": "documents-index",
-            "documents": [_doc_ref(corpus, d) | {"type_label": d.type_label, "number": d.meta["number"]}
+            "documents": [_doc_ref(corpus, d) | {"type_label": d.type_label, "number": d.meta["number"] or vocab.UNKNOWN}
                           for d in sorted_documents(corpus)]}
 
 

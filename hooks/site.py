@@ -105,7 +105,7 @@ def on_page_markdown(markdown, page, config, files):
         doc = corpus.documents[stem]
         page.meta["kl"] = render.document_view(corpus, doc) | STATE.publish.document_extras(doc)
         page.meta.setdefault("title", doc.title)
-        page.meta.setdefault("description", f"{doc.title} {doc.meta['summary']}")
+        page.meta.setdefault("description", f"{doc.title} {doc.summary}")
         return render.document_markdown(corpus, doc)
     if folder == corpus_mod.BODIES_DIR:
         if stem == "index":
