@@ -17,7 +17,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from hooks import corpus as corpus_mod, navorder, render, staging, textnorm  # noqa: E402
 from hooks import publish  # noqa: E402
-from hooks.errors import ContentErrors  # noqa: E402
+from hooks.errors import ContentErrors, page_markdown as error_page  # noqa: E402
 
 
 class _State:
@@ -26,6 +26,7 @@ class _State:
     site_dir: Path | None = None   # the real output folder while staging
     failed = False
     publish: publish.Publishing | None = None   # news, feeds, dates, sharing
+    serve_error: str | None = None   # content errors shown in every page under serve
 
 
 STATE = _State()
@@ -38,7 +39,7 @@ def on_startup(command, dirty):
 @event_priority(100)
 def on_config(config):
     STATE.corpus, STATE.failed, STATE.site_dir = None, False, None
-    STATE.publish = None
+    STATE.publish, STATE.serve_error = None, None
     # Vietnamese-aware slugs: "Điều 1" -> "dieu-1" in headings and blog URLs.
     config.mdx_configs.setdefault("toc", {})["slugify"] = textnorm.slugify
     blog = config.plugins.get("material/blog")
@@ -62,11 +63,18 @@ def on_pre_build(config):
             site_description=config.site_description, authors=set(blog.authors),
             categories=list(blog.config.categories_allowed or []))
     except ContentErrors as exc:
-        raise PluginError(exc.format()) from None
+        if STATE.command != "serve":
+            raise PluginError(exc.format()) from None
+        # A failed rebuild leaves `mkdocs serve` hanging on every request;
+        # instead print the errors and show them in every page until fixed.
+        STATE.serve_error = exc.format()
+        print(STATE.serve_error, file=sys.stderr, flush=True)
 
 
 @event_priority(-100)  # after the blog plugin has resolved its posts
 def on_files(files, config):
+    if STATE.publish is None:
+        return
     blog = config.plugins.get("material/blog")
     STATE.publish.attach_posts([publish.PostInfo(
         p.file.src_uri, p.meta.get("title", ""), p.url, p.config.date.created, bool(p.config.draft),
@@ -76,6 +84,8 @@ def on_files(files, config):
 
 def on_nav(nav, config, files):
     corpus = STATE.corpus
+    if corpus is None:
+        return nav
 
     def folder_of(item) -> str:
         if getattr(item, "file", None) is not None:
@@ -95,6 +105,8 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
+    if STATE.serve_error:
+        return error_page(STATE.serve_error)
     corpus = STATE.corpus
     src = PurePosixPath(page.file.src_uri)
     folder, stem = str(src.parent), src.stem
@@ -118,6 +130,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
+    if STATE.publish is None:
+        return context
     page.meta["kl_page"] = STATE.publish.page_view(
         src_uri=page.file.src_uri if page.file and not page.file.generated_by else None,
         url=page.url, title=page.title, description=page.meta.get("description"),
@@ -127,6 +141,8 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
+    if STATE.publish is None:
+        return
     STATE.publish.write_feeds(Path(config.site_dir))
 
 
