@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test nfc clean
+.PHONY: serve build test nfc new clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ test: $(VENV)/.test-deps
 ## Normalise every Markdown file under docs/ to Unicode NFC.
 nfc: $(VENV)/.site-deps
 	$(BIN)/python -m hooks.nfc docs
+
+## Create a content file from a template: make new KIND=tin-tuc|hoi-dap|co-quan|van-ban ID=ma-moi
+new: $(VENV)/.site-deps
+	@$(BIN)/python -m hooks.scaffold "$(KIND)" "$(ID)"
 
 clean:
 	rm -rf site site.staging site.previous

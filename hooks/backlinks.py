@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from . import dates
+from . import dates, vocab
 from .corpus import Corpus, Task
 from .resolve import Resolved
 
@@ -64,7 +64,7 @@ def task_label(task: Task, doc_title: str) -> str:
 def build(corpus: Corpus, resolved: Resolved) -> Backlinks:
     index = Backlinks()
     for doc in corpus.documents.values():
-        detail = f"{dates.format_dmy(doc.issued)} · {corpus.bodies[doc.meta['issuer']].name}"
+        detail = f"{dates.format_dmy(doc.issued) if doc.issued else vocab.UNKNOWN} · {corpus.issuer_name(doc)}"
         for target in doc.links("implements"):
             index.implemented_by[target].append(Link("document", STATED, doc.src, None, doc.title, detail))
         for target in doc.links("based_on"):

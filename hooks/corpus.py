@@ -97,7 +97,7 @@ class Document:
     id: str
     path: Path
     meta: dict[str, Any]
-    issued: dt.date
+    issued: dt.date | None   # None: not known yet
     effective: dt.date | None
     clauses: dict[str, Clause]
     blocks: list[clause_parser.Block]
@@ -109,12 +109,23 @@ class Document:
 
     @property
     def type_label(self) -> str:
-        return vocab.DOC_TYPES[self.meta["type"]]
+        return vocab.DOC_TYPES.get(self.meta["type"] or "", vocab.UNKNOWN_DOC_TYPE)
 
     @property
     def title(self) -> str:
         """'Kết luận số 14-KL/TW'."""
+        if not self.meta["number"]:
+            return f"{self.type_label} chưa rõ số hiệu ({self.id})"
         return f"{self.type_label} số {self.meta['number']}"
+
+    @property
+    def sort_key(self) -> tuple:
+        # Documents whose date is not known yet come last.
+        return (self.issued or dt.date.max, self.id)
+
+    @property
+    def summary(self) -> str:
+        return self.meta["summary"] or vocab.UNKNOWN
 
     @property
     def url(self) -> str:
@@ -174,8 +185,16 @@ class Corpus:
 
     def citation_title(self, doc: Document) -> str:
         """'Kết luận số 14-KL/TW ngày 22/9/2021 của Bộ Chính trị'."""
-        issuer = self.bodies[doc.meta["issuer"]].name
-        return f"{doc.title} ngày {dates.format_admin(doc.issued)} của {issuer}"
+        text = doc.title
+        if doc.issued:
+            text += f" ngày {dates.format_admin(doc.issued)}"
+        if doc.meta["issuer"] in self.bodies:
+            text += f" của {self.bodies[doc.meta['issuer']].name}"
+        return text
+
+    def issuer_name(self, doc: Document, short: bool = False) -> str:
+        body = self.bodies.get(doc.meta["issuer"] or "")
+        return (body.short_name if short else body.name) if body else vocab.UNKNOWN
 
     def citation(self, clause: Clause) -> str:
         return f"{anchors.cited(clause.anchor)} {self.citation_title(self.documents[clause.doc_id])}"
@@ -285,7 +304,7 @@ def load(docs_dir: Path, root: Path | None = None) -> Corpus:
             for line, vi, en, fix_vi, fix_en in parsed.problems:
                 sink.add(path, line, vi, en, fix_vi, fix_en)
             meta = src.meta
-            doc = Document(meta["id"], path, meta, dates.parse_dmy(meta["issued"]),
+            doc = Document(meta["id"], path, meta, dates.parse_dmy(meta["issued"]) if meta.get("issued") else None,
                            dates.parse_dmy(meta["effective"]) if meta.get("effective") else None,
                            _model_clauses(meta["id"], parsed.clauses), parsed.blocks)
             doc.tasks = _model_tasks(doc, src)
@@ -303,7 +322,7 @@ def load(docs_dir: Path, root: Path | None = None) -> Corpus:
     for page in corpus.pages.values():
         page.title = _title(corpus, page)
     sink.raise_if_any()
-    for doc in sorted(corpus.documents.values(), key=lambda d: (d.issued, d.id)):
+    for doc in sorted(corpus.documents.values(), key=lambda d: d.sort_key):
         for kind in ("implements", "based_on", "related"):
             for target in doc.links(kind):
                 corpus.reverse.setdefault(kind, {}).setdefault(target, []).append(doc.id)
@@ -412,7 +431,7 @@ def _check_links(corpus: Corpus, sources: dict[str, frontmatter.Source], sink: E
     for doc in corpus.documents.values():
         lines = sources[doc.id].key_lines
         issuer = doc.meta["issuer"]
-        if issuer not in corpus.bodies and issuer not in broken:
+        if issuer is not None and issuer not in corpus.bodies and issuer not in broken:
             sink.add(doc.path, lines.get("issuer"), f"cơ quan ban hành {issuer!r} không tồn tại.",
                      f"issuer {issuer!r} is not a known body.",
                      f"dùng mã trong docs/co-quan/, gần nhất: {', '.join(nearest(issuer, body_ids))}.",

@@ -66,3 +66,12 @@ class ErrorSink:
     def raise_if_any(self) -> None:
         if self.errors:
             raise ContentErrors(self.errors)
+
+
+def page_markdown(message: str) -> str:
+    """Under `mkdocs serve`, every page shows the build's errors instead of
+    the server hanging on a failed build; `mkdocs build` still stops."""
+    return ("# Bản dựng có lỗi / The build has errors\n\n"
+            "!!! danger \"Nội dung có lỗi, trang chưa được tạo lại\"\n"
+            "    Sửa các lỗi dưới đây rồi lưu tệp; trang sẽ tự tải lại.\n\n"
+            f"```text\n{message}\n```\n")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from . import dates
+from . import dates, vocab
 from .corpus import Corpus, Document
 from .references import URL_PREFIX
 
@@ -71,7 +71,7 @@ def svg(corpus: Corpus, ids: set[str], current: str | None = None, title: str = 
     for i in ids:
         rows.setdefault(layer_of[i], []).append(corpus.documents[i])
     for row in rows.values():
-        row.sort(key=lambda d: (d.issued, d.id))
+        row.sort(key=lambda d: d.sort_key)
     width = max(len(r) for r in rows.values()) * (BOX_W + GAP_X) - GAP_X + 2 * PAD
     height = (max(rows) + 1) * (BOX_H + GAP_Y) - GAP_Y + 2 * PAD
     pos: dict[str, tuple[float, float]] = {}
@@ -109,6 +109,7 @@ def svg(corpus: Corpus, ids: set[str], current: str | None = None, title: str = 
                      f'height="{BOX_H}" rx="6"/>'
                      f'<text x="{x + 10:.0f}" y="{y + 23:.0f}" class="kl-graph__title">{esc(doc.title)}</text>'
                      f'<text x="{x + 10:.0f}" y="{y + 43:.0f}" class="kl-graph__meta">'
-                     f'{dates.format_dmy(doc.issued)} · {esc(corpus.bodies[doc.meta["issuer"]].short_name)}</text></a>')
+                     f'{dates.format_dmy(doc.issued) if doc.issued else vocab.UNKNOWN} · '
+                     f'{esc(corpus.issuer_name(doc, short=True))}</text></a>')
     parts.append("</svg>")
     return "".join(parts)

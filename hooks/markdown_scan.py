@@ -17,6 +17,9 @@ PROTECTED = re.compile(
 )
 
 
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+
+
 def lines_outside_fences(text: str) -> Iterator[tuple[int, str, bool]]:
     """(index, line, is_code) for every line; fenced code is marked as code."""
     fence: str | None = None
@@ -34,10 +37,12 @@ def lines_outside_fences(text: str) -> Iterator[tuple[int, str, bool]]:
 
 
 def rewrite(text: str, on_ref: Callable[[re.Match, int], str],
-            on_text: Callable[[str, int], str], on_line: Callable[[int, str], None] | None = None) -> str:
+            on_text: Callable[[str, int], str], on_line: Callable[[int, str], None] | None = None,
+            on_link: Callable[[str, int], None] | None = None) -> str:
     """Rebuild `text`, passing each [[reference]] to `on_ref` and every piece
-    of plain prose to `on_text`, with the 0-based line index. Code spans,
-    fenced code, links and HTML pass through untouched."""
+    of plain prose to `on_text`, with the 0-based line index; `on_link` sees
+    the target of each Markdown link. Code spans, fenced code, links and HTML
+    pass through untouched."""
     out = []
     for i, line, is_code in lines_outside_fences(text):
         if on_line:
@@ -48,7 +53,12 @@ def rewrite(text: str, on_ref: Callable[[re.Match, int], str],
         pieces, pos = [], 0
         for match in PROTECTED.finditer(line):
             pieces.append(on_text(line[pos:match.start()], i))
-            pieces.append(on_ref(match, i) if match.group("ref") else match.group(0))
+            if match.group("ref"):
+                pieces.append(on_ref(match, i))
+            else:
+                if on_link and match.group("link") and not match.group("link").startswith("!"):
+                    on_link(_LINK_TARGET.search(match.group("link")).group(1), i)
+                pieces.append(match.group(0))
             pos = match.end()
         pieces.append(on_text(line[pos:], i))
         out.append("".join(pieces))

@@ -18,7 +18,7 @@ def page_key(corpus: Corpus, folder: str, stem: str) -> tuple:
         return (0,)
     if folder == DOCS_DIR and stem in corpus.documents:
         doc = corpus.documents[stem]
-        return (1, doc.issued, stem)
+        return (1, *doc.sort_key)
     if folder == BODIES_DIR and stem in corpus.bodies:
         body = corpus.bodies[stem]
         return (1, list(vocab.BODY_LEVELS).index(body.meta["level"]), bool(body.meta.get("group")), body.name)

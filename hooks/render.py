@@ -165,11 +165,20 @@ def page_markdown(resolved: Resolved, src: str) -> str:
 
 def _doc_ref(corpus: Corpus, doc: Document, current: Document | None = None) -> dict:
     return {
-        "id": doc.id, "title": doc.title, "url": doc.url, "summary": doc.meta["summary"],
-        "issued": dates.format_dmy(doc.issued), "issuer": corpus.bodies[doc.meta["issuer"]].name,
+        "id": doc.id, "title": doc.title, "url": doc.url, "summary": doc.summary,
+        "issued": _day(doc.issued), "issuer": _issuer(corpus, doc)["name"],
         "current": current is not None and doc.id == current.id,
         "completeness": vocab.COMPLETENESS[doc.completeness],
     }
+
+
+def _day(day) -> str:
+    return dates.format_dmy(day) if day else vocab.UNKNOWN
+
+
+def _issuer(corpus: Corpus, doc: Document) -> dict:
+    body = corpus.bodies.get(doc.meta["issuer"] or "")
+    return {"name": body.name, "url": body.url} if body else {"name": vocab.UNKNOWN, "url": None}
 
 
 def implementers(corpus: Corpus, doc: Document) -> list[Document]:
@@ -196,16 +205,15 @@ def chain(corpus: Corpus, doc: Document) -> list[Document]:
         seen.update(d.id for d in nxt)
         down += nxt
         frontier = nxt
-    return sorted(up + [doc] + down, key=lambda d: (d.issued, d.id))
+    return sorted(up + [doc] + down, key=lambda d: d.sort_key)
 
 
 def sorted_documents(corpus: Corpus) -> list[Document]:
-    return sorted(corpus.documents.values(), key=lambda d: (d.issued, d.id))
+    return sorted(corpus.documents.values(), key=lambda d: d.sort_key)
 
 
 def document_view(corpus: Corpus, doc: Document) -> dict:
     meta = doc.meta
-    issuer = corpus.bodies[meta["issuer"]]
     signer = meta.get("signer") or {}
     in_chain = chain(corpus, doc)
     related_ids = set(doc.links("related")) | set(corpus.linked_from("related", doc.id))
@@ -214,12 +222,12 @@ def document_view(corpus: Corpus, doc: Document) -> dict:
         "id": doc.id,
         "title": doc.title,
         "type_label": doc.type_label,
-        "number": meta["number"],
-        "summary": meta["summary"],
-        "issuer": {"name": issuer.name, "url": issuer.url},
+        "number": meta["number"] or vocab.UNKNOWN,
+        "summary": doc.summary,
+        "issuer": _issuer(corpus, doc),
         "signer_name": signer.get("name") or vocab.UNKNOWN,
         "signer_title": " – ".join(x for x in (signer.get("on_behalf"), signer.get("title")) if x) or vocab.UNKNOWN,
-        "issued": dates.format_dmy(doc.issued),
+        "issued": _day(doc.issued),
         "effective": dates.format_dmy(doc.effective) if doc.effective else vocab.UNKNOWN,
         "status": vocab.STATUSES[meta["legal_status"]],
         "fields": meta.get("fields") or [],
@@ -288,14 +296,14 @@ def graph_view(corpus: Corpus) -> dict:
         "edges": [{"source": corpus.documents[e.source].title, "source_url": corpus.documents[e.source].url,
                    "target": corpus.documents[e.target].title, "target_url": corpus.documents[e.target].url,
                    "label": graph.EDGE_LABELS[e.kind]} for e in graph.edges(corpus)],
-        "timeline": [_doc_ref(corpus, d) | {"iso": d.issued.isoformat(), "type_label": d.type_label}
+        "timeline": [_doc_ref(corpus, d) | {"iso": d.issued.isoformat() if d.issued else "", "type_label": d.type_label}
                      for d in sorted_documents(corpus)],
     }
 
 
 def documents_index_view(corpus: Corpus) -> dict:
     return {"kind": "documents-index",
-            "documents": [_doc_ref(corpus, d) | {"type_label": d.type_label, "number": d.meta["number"]}
+            "documents": [_doc_ref(corpus, d) | {"type_label": d.type_label, "number": d.meta["number"] or vocab.UNKNOWN}
                           for d in sorted_documents(corpus)]}
 
 

@@ -7,14 +7,16 @@ the numbers that match no known document.
 """
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass, field
 
-from . import docnumbers, markdown_scan, references
+from . import docnumbers, markdown_scan, references, textnorm
 from .placeholders import defer as render_defer
-from .corpus import Corpus, Page
+from .corpus import DOCS_DIR, Corpus, Page
 from .errors import ErrorSink
 
+_HEADING = re.compile(r"^#{1,6}\s+(.+?)(?:\s*\{#([a-z0-9-]+)[^}]*\})?\s*$", re.M)
 _NO_AUTOLINK = re.compile(r"^\s*(#{1,6}\s|!!!|\?\?\?|<)")
 
 
@@ -23,7 +25,7 @@ class Occurrence:
     src: str          # page that holds it
     line: int
     target: str       # 'kl-14', 'kl-14#muc-2-4', 'so-noi-vu'
-    how: str          # 'reference' ([[…]]) or 'number' (a document number in prose)
+    how: str          # 'reference' ([[…]]), 'number' (a document number in prose) or 'link' (Markdown link)
     text: str         # as written
 
 
@@ -40,10 +42,14 @@ def targets(corpus: Corpus) -> dict[str, references.Target]:
     """Everything a reference may point to, with its link text and hover."""
     out: dict[str, references.Target] = {}
     for doc in corpus.documents.values():
-        target = references.Target(doc.id, "document", doc.url, doc.title, doc.meta["summary"])
+        target = references.Target(doc.id, "document", doc.url, doc.title, doc.summary)
         for clause in doc.clauses.values():
             target.anchors[clause.anchor] = references.Anchor(
                 f"{clause.phrase} {doc.title}", references.first_words(clause.text))
+        for block in doc.blocks:
+            for heading in _HEADING.finditer(block.markdown):
+                anchor = heading.group(2) or textnorm.slugify(heading.group(1))
+                target.anchors.setdefault(anchor, references.Anchor(f"{heading.group(1)} — {doc.title}", ""))
         for task in doc.tasks.values():
             number = task.id.rpartition("-")[2]
             target.anchors[task.id] = references.Anchor(f"nhiệm vụ {number} {doc.title}",
@@ -61,7 +67,7 @@ def targets(corpus: Corpus) -> dict[str, references.Target]:
 def run(corpus: Corpus, sink: ErrorSink) -> Resolved:
     """Resolve every page; report bad references to `sink` with file and line."""
     index = targets(corpus)
-    by_number = {docnumbers.canonical(d.meta["number"]): d for d in corpus.documents.values()}
+    by_number = {docnumbers.canonical(d.meta["number"]): d for d in corpus.documents.values() if d.meta["number"]}
     resolved = Resolved()
     for page in corpus.pages.values():
         own = page.src.rpartition("/")[2][:-3] if page.kind == "document" else None
@@ -133,4 +139,34 @@ def _resolve_text(text: str, start: int, page: Page, own: str | None, index, by_
         out.append(text[pos:])
         return "".join(out)
 
-    return markdown_scan.rewrite(text, on_ref, on_text, on_line)
+    def on_link(target: str, i: int) -> None:
+        # A plain Markdown link to a document page cites it too, and must
+        # point to a document and clause that exist.
+        found = document_link(page.src, target)
+        if found is None:
+            return
+        ref = references.Ref(found[0], found[1], None)
+        near = references.check(ref, index)
+        if near is not None:
+            sink.add(page.path, start + i, f"liên kết '{target}' trỏ đến {ref.key!r}, không có trên trang.",
+                     f"link '{target}' points to {ref.key!r}, which does not exist.",
+                     f"các mã gần nhất: {', '.join(near)}.", f"nearest valid ids: {', '.join(near)}.")
+            return
+        resolved.occurrences.append(Occurrence(page.src, start + i, ref.key, "link", target))
+
+    return markdown_scan.rewrite(text, on_ref, on_text, on_line, on_link)
+
+
+def document_link(src: str, target: str) -> tuple[str, str | None] | None:
+    """(doc_id, anchor) if a Markdown link written in `src` points into the
+    documents folder, else None (external, in-page, other pages)."""
+    if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith(("//", "#")) or not target:
+        return None
+    path, _, anchor = target.partition("#")
+    path = path.lstrip("/") if path.startswith("/") else posixpath.normpath(
+        posixpath.join(posixpath.dirname(src), path))
+    path = path.removesuffix("/index.html").removesuffix("/").removesuffix(".md")
+    folder, _, doc_id = path.rpartition("/")
+    if folder != DOCS_DIR or not doc_id or doc_id == "index":
+        return None
+    return doc_id, anchor or None

@@ -5,6 +5,8 @@ state lives on `STATE` and is reset at the start of every build.
 """
 from __future__ import annotations
 
+import json
+import logging
 import sys
 from pathlib import Path, PurePosixPath
 
@@ -15,13 +17,9 @@ if str(ROOT) not in sys.path:
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-import json  # noqa: E402
-import logging  # noqa: E402
-
-from hooks import (corpus as corpus_mod, navorder, pipeline, placeholders, references, render, report,  # noqa: E402
-                   staging, textnorm)
-from hooks.errors import ContentErrors  # noqa: E402
-
+from hooks import (corpus as corpus_mod, navorder, pipeline, placeholders, publish, references,  # noqa: E402
+                   render, report, staging, textnorm)
+from hooks.errors import ContentErrors, page_markdown as error_page  # noqa: E402
 
 LOG = logging.getLogger("mkdocs.hooks.kl14")
 
@@ -29,9 +27,11 @@ LOG = logging.getLogger("mkdocs.hooks.kl14")
 class _State:
     command: str | None = None
     model: pipeline.Model | None = None
+    publish: publish.Publishing | None = None   # news, feeds, dates, sharing
     urls: dict[str, str] = {}      # source file -> site URL, once MkDocs and the blog assigned them
     fragments: list[str] = []      # finished HTML that page Markdown holds placeholders for
     site_dir: Path | None = None   # the real output folder while staging
+    serve_error: str | None = None  # content errors shown in every page under serve
     failed = False
 
 
@@ -44,7 +44,8 @@ def on_startup(command, dirty):
 
 @event_priority(100)
 def on_config(config):
-    STATE.model, STATE.failed, STATE.site_dir, STATE.urls, STATE.fragments = None, False, None, {}, []
+    STATE.model, STATE.publish, STATE.urls, STATE.fragments = None, None, {}, []
+    STATE.site_dir, STATE.serve_error, STATE.failed = None, None, False
     # Vietnamese-aware slugs: "Điều 1" -> "dieu-1" in headings and blog URLs.
     config.mdx_configs.setdefault("toc", {})["slugify"] = textnorm.slugify
     blog = config.plugins.get("material/blog")
@@ -52,6 +53,8 @@ def on_config(config):
         blog.config.post_slugify = textnorm.slugify
         blog.config.categories_slugify = textnorm.slugify
     if STATE.command in ("build", "gh-deploy"):
+        if blog is not None:
+            blog.config.draft = False  # a built site never carries drafts, whatever mkdocs.yml says
         STATE.site_dir = Path(config.site_dir)
         config.site_dir = str(staging.prepare(STATE.site_dir))
     return config
@@ -60,8 +63,19 @@ def on_config(config):
 def on_pre_build(config):
     try:
         STATE.model = pipeline.build(Path(config.docs_dir), Path(config.config_file_path).parent)
+        blog = config.plugins.get("material/blog")
+        STATE.publish = publish.prepare(
+            STATE.model, site_url=config.site_url, site_name=config.site_name,
+            site_description=config.site_description, authors=set(blog.authors),
+            categories=list(blog.config.categories_allowed or []))
     except ContentErrors as exc:
-        raise PluginError(exc.format()) from None
+        if STATE.command != "serve":
+            raise PluginError(exc.format()) from None
+        # A failed rebuild leaves `mkdocs serve` hanging on every request;
+        # instead print the errors and show them in every page until fixed.
+        STATE.model, STATE.serve_error = None, exc.format()
+        print(STATE.serve_error, file=sys.stderr, flush=True)
+        return
     STATE.fragments = list(STATE.model.resolved.fragments)
 
 
@@ -69,10 +83,18 @@ def on_pre_build(config):
 def on_files(files, config):
     # Every page, whatever its inclusion: the blog marks posts excluded until it renders them.
     STATE.urls = {f.src_uri: f.url for f in files if f.is_documentation_page()}
+    if STATE.publish is not None:
+        blog = config.plugins.get("material/blog")
+        STATE.publish.attach_posts([publish.PostInfo(
+            p.file.src_uri, p.meta.get("title", ""), p.url, p.config.date.created, bool(p.config.draft),
+            [blog.authors[a].name for a in p.config.authors if a in blog.authors],
+            list(p.config.categories), p.meta.get("description", "")) for p in blog.blog.posts])
     return files
 
 
 def on_nav(nav, config, files):
+    if STATE.model is None:
+        return nav
     corpus = STATE.model.corpus
 
     def folder_of(item) -> str:
@@ -93,6 +115,8 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
+    if STATE.serve_error:
+        return error_page(STATE.serve_error)
     model = STATE.model
     corpus, src = model.corpus, page.file.src_uri
     stem = PurePosixPath(src).stem
@@ -101,9 +125,9 @@ def on_page_markdown(markdown, page, config, files):
     kind = corpus.pages[src].kind
     if kind == "document":
         doc = corpus.documents[stem]
-        page.meta["kl"] = render.document_view(corpus, doc)
+        page.meta["kl"] = render.document_view(corpus, doc) | STATE.publish.document_extras(doc)
         page.meta.setdefault("title", doc.title)
-        page.meta.setdefault("description", f"{doc.title} {doc.meta['summary']}")
+        page.meta.setdefault("description", f"{doc.title} {doc.summary}")
         return render.document_markdown(corpus, model.resolved, model.links, doc, STATE.fragments, STATE.urls)
     if kind == "body":
         body = corpus.bodies[stem]
@@ -122,6 +146,17 @@ def on_page_content(html, page, config, files):
     return placeholders.finish_html(html, STATE.fragments)
 
 
+def on_page_context(context, page, config, nav):
+    if STATE.publish is None:
+        return context
+    page.meta["kl_page"] = STATE.publish.page_view(
+        src_uri=page.file.src_uri if page.file and not page.file.generated_by else None,
+        url=page.url, title=page.title, description=page.meta.get("description"),
+        canonical_url=page.canonical_url)
+    context["kl_feeds"] = STATE.publish.feed_links()
+    return context
+
+
 def on_post_page(output, page, config):
     # Every page, blog index views included: their excerpts never pass
     # through on_page_content.
@@ -129,10 +164,13 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
+    if STATE.model is None:
+        return
     path = Path(config.site_dir) / report.REPORT_PATH
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(STATE.model.report, ensure_ascii=False, indent=1), encoding="utf-8")
     LOG.info(report.summary(STATE.model.report))
+    STATE.publish.write_feeds(Path(config.site_dir))
 
 
 def on_build_error(error):

@@ -38,3 +38,4 @@ BODY_LEVELS = {
 
 # What the site shows where a fact is not known.
 UNKNOWN = "Chưa xác định"
+UNKNOWN_DOC_TYPE = "Văn bản"   # type not known yet

@@ -75,3 +75,18 @@ def test_instant_navigation_keeps_citation_buttons_working(page, site_url):
     page.locator('section[data-clause="muc-2-4"] > .kl-clause__tools .kl-cite').click()
     page.wait_for_function("() => document.querySelector('[data-clause=\"muc-2-4\"] .kl-cite').hasAttribute('data-copied')")
     assert page.evaluate("navigator.clipboard.readText()").endswith("/van-ban/kl-14/#muc-2-4")
+
+
+def test_copy_link_button_copies_the_page_url_and_share_links_load_nothing(page, site_url):
+    page.goto("/van-ban/kl-14/")
+    page.wait_for_load_state("networkidle")
+    button = page.locator(".kl-copy-link")
+    button.click()
+    page.wait_for_function("() => document.querySelector('.kl-copy-link').hasAttribute('data-copied')")
+    # The copied URL is the canonical one built from SITE_URL.
+    assert page.evaluate("navigator.clipboard.readText()") == "http://127.0.0.1:8000/van-ban/kl-14/"
+    assert button.inner_text() == "Đã sao chép liên kết"
+    hrefs = page.eval_on_selector_all(".kl-share a", "els => els.map(e => e.href)")
+    assert [h.split("?")[0] for h in hrefs] == ["https://www.facebook.com/sharer/sharer.php", "https://sp.zalo.me/share"]
+    foreign = [u for u in page.requests if not u.startswith(site_url) and not u.startswith("data:")]
+    assert not foreign, foreign

@@ -79,7 +79,9 @@ def test_graph_page_and_document_diagrams(built_site):
     start = html.index('<svg class="kl-graph"')
     svg = html[start:html.index("</svg>", start)]
     assert len(re.findall(r'<a href="\.\./van-ban/[a-z0-9-]+/"', svg)) == 4
-    dates = re.findall(r'<time datetime="(\d{4}-\d{2}-\d{2})">(\d{2}/\d{2}/\d{4})</time>', html)
+    timeline = html[html.index('<ol class="kl-timeline">'):]
+    timeline = timeline[:timeline.index("</ol>")]
+    dates = re.findall(r'<time datetime="(\d{4}-\d{2}-\d{2})">(\d{2}/\d{2}/\d{4})</time>', timeline)
     assert [d for d, _ in dates] == sorted(d for d, _ in dates) and len(dates) == 4
     assert dates[0][1] == "22/09/2021"
     kl = html_of(built_site, "/van-ban/kl-14/")

@@ -1,0 +1,169 @@
+"""`python -m hooks.scaffold KIND ID`: a new content file that builds as is.
+
+Kinds: tin-tuc (news post), hoi-dap (FAQ), co-quan (body), van-ban
+(document). Every fact the editor has not given is `null` or a visible
+placeholder, never a guess: a new document says "Chưa xác định" until an
+editor fills in its number, date and issuer from the official text.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from .schema import ID_RE
+
+ROOT = Path(__file__).resolve().parent.parent
+KINDS = {"tin-tuc": "news", "news": "news", "hoi-dap": "faq", "faq": "faq",
+         "co-quan": "body", "body": "body", "van-ban": "document", "document": "document"}
+
+NEWS = """---
+title: "Tiêu đề tin (sửa lại)"
+date: {iso}
+authors:
+  - {author}
+categories:
+  - {category}
+tags: []
+slug: {id}
+description: >-
+  Một câu tóm tắt tin (hiện trong danh sách tin, nguồn tin RSS và khi chia sẻ).
+# Bản nháp: chỉ hiện khi xem trước (make serve); xóa dòng dưới để đăng.
+draft: true
+---
+
+# Tiêu đề tin (sửa lại)
+
+Đoạn mở đầu của tin.
+
+<!-- more -->
+
+Nội dung tin. Dẫn chiếu văn bản bằng liên kết, ví dụ
+[mục 2.4 Kết luận số 14-KL/TW](../../van-ban/kl-14.md#muc-2-4).
+"""
+
+FAQ = """---
+question: "Câu hỏi (sửa lại)?"
+audience: cong-dan
+topic: chua-phan-loai
+explains: []
+reviewed: null
+---
+
+# Câu hỏi (sửa lại)?
+
+!!! note "Giải thích, không phải văn bản pháp luật"
+    Câu trả lời chưa được viết. Ghi câu trả lời bằng lời dễ hiểu và dẫn chiếu
+    điều khoản được giải thích trong trường `explains` (ví dụ `kl-14#muc-2-4`).
+"""
+
+BODY = """---
+id: {id}
+name: "Tên đầy đủ của cơ quan (sửa lại)"
+short_name: null
+level: tinh
+parent: null
+---
+
+Chưa có mô tả về cơ quan này.
+"""
+
+DOCUMENT = """---
+id: {id}
+number: null
+type: null
+issuer: null
+signer: null
+issued: null
+effective: null
+legal_status: chua-xac-dinh
+summary: null
+text:
+  completeness: chua-co
+  source: Chưa có nguồn. Ghi tên, số hiệu và nơi công bố của văn bản gốc khi có.
+  missing:
+    - Toàn văn
+---
+
+## Toàn văn
+
+!!! note "Chưa có văn bản"
+    Chưa có nội dung văn bản này. Khi có văn bản chính thức, chép nguyên văn
+    vào đây, mỗi điều khoản bắt đầu bằng một dòng mã như `{{#dieu-1}}`.
+"""
+
+
+class ScaffoldError(Exception):
+    pass
+
+
+def _first_key(path: Path, section: str) -> str | None:
+    """First key under `section:` of a small YAML file, without a YAML parser."""
+    if not path.exists():
+        return None
+    inside = False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() == f"{section}:":
+            inside = True
+        elif inside and line.startswith("  ") and not line.startswith("   ") and line.strip().endswith(":"):
+            return line.strip()[:-1]
+    return None
+
+
+def _first_category(mkdocs_yml: Path) -> str:
+    lines = mkdocs_yml.read_text(encoding="utf-8").splitlines()
+    for i, line in enumerate(lines):
+        if line.strip() == "categories_allowed:":
+            return lines[i + 1].strip().lstrip("- ").strip()
+    raise ScaffoldError("mkdocs.yml has no categories_allowed")
+
+
+def create(kind: str, ident: str, root: Path = ROOT, today: dt.date | None = None) -> Path:
+    """Write the new file and return its path; refuse to overwrite."""
+    kind = KINDS.get(kind, "")
+    if not kind:
+        raise ScaffoldError(f"loại không hợp lệ / unknown kind; dùng / use: tin-tuc, hoi-dap, co-quan, van-ban")
+    if not ID_RE.match(ident):
+        raise ScaffoldError(f"mã {ident!r} không hợp lệ: chỉ chữ thường không dấu, số và dấu gạch ngang, "
+                            f"ví dụ 'so-tai-chinh' / id {ident!r} is not lower-case ASCII with dashes")
+    docs = root / "docs"
+    today = today or dt.date.today()
+    if kind == "news":
+        path = docs / "tin-tuc" / "posts" / f"{today.isoformat()}-{ident}.md"
+        author = _first_key(docs / "tin-tuc" / ".authors.yml", "authors") or "tuan-lam"
+        text = NEWS.format(iso=today.isoformat(), id=ident, author=author,
+                           category=_first_category(root / "mkdocs.yml"))
+    else:
+        # ids are unique across documents, bodies and FAQs
+        for folder in ("van-ban", "co-quan", "hoi-dap"):
+            if (docs / folder / f"{ident}.md").exists():
+                raise ScaffoldError(f"mã {ident!r} đã có ở docs/{folder}/{ident}.md / id already used")
+        folder = {"faq": "hoi-dap", "body": "co-quan", "document": "van-ban"}[kind]
+        path = docs / folder / f"{ident}.md"
+        text = {"faq": FAQ, "body": BODY, "document": DOCUMENT}[kind].format(id=ident)
+    if path.exists():
+        raise ScaffoldError(f"tệp đã có / file exists: {path.relative_to(root)}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m hooks.scaffold",
+                                     description="Tạo tệp nội dung mới từ mẫu / create a content file from a template.")
+    parser.add_argument("kind", help="tin-tuc | hoi-dap | co-quan | van-ban")
+    parser.add_argument("id", help="mã mới, ví dụ so-tai-chinh")
+    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    try:
+        path = create(args.kind, args.id, args.root)
+    except ScaffoldError as exc:
+        print(f"Lỗi / error: {exc}", file=sys.stderr)
+        return 2
+    print(path.relative_to(args.root).as_posix() if path.is_relative_to(args.root) else path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""`mkdocs serve` as an editor uses it: edits rebuild with fresh hook state,
+a content error is logged with file and line, and the server keeps serving."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from conftest import copy_project, free_port
+
+WAIT = 90  # seconds: an upper bound for waiting, never a timed assertion
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(condition, what: str):
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.3)
+    raise AssertionError(f"gave up waiting for {what}")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_serve_rebuilds_reports_errors_and_keeps_serving(tmp_path):
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    log_path = tmp_path / "serve.log"
+    url = f"http://127.0.0.1:{port}/"
+    with open(log_path, "w", encoding="utf-8") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-f", str(project / "mkdocs.yml"),
+             "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project, stdout=log, stderr=subprocess.STDOUT, text=True,
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+        try:
+            logged = lambda: log_path.read_text(encoding="utf-8")  # noqa: E731
+            home = wait_for(lambda: fetch(url), "the first build to be served")
+            assert "Trang này đăng" in home
+
+            # 1. An edit is rebuilt and served.
+            edit(project / "docs/index.md", "Trang này đăng", "Trang này (bản sửa 1) đăng")
+            wait_for(lambda: "bản sửa 1" in (fetch(url) or ""), "the edited home page")
+
+            # 2. A broken clause anchor: the error names file and line, the server stays up.
+            kl = project / "docs/van-ban/kl-14.md"
+            line = kl.read_text(encoding="utf-8").split("\n").index("{#muc-2-5}") + 1
+            edit(kl, "{#muc-2-5}", "{#muc-2.5}")
+            wait_for(lambda: f"docs/van-ban/kl-14.md:{line}" in logged(), "the error in the server log")
+            assert "quy tắc đánh số" in logged() and "(en)" in logged()
+            assert server.poll() is None, "the server stopped on a content error"
+            # The served page shows the error too, instead of hanging.
+            shown = wait_for(lambda: fetch(url + "van-ban/kl-14/"), "a page while the content is broken")
+            assert "Bản dựng có lỗi" in shown and f"docs/van-ban/kl-14.md:{line}" in shown
+
+            # 3. Fixed: the page is rebuilt again, with its clause.
+            edit(kl, "{#muc-2.5}", "{#muc-2-5}")
+            edit(project / "docs/index.md", "bản sửa 1", "bản sửa 2")
+            wait_for(lambda: "bản sửa 2" in (fetch(url) or ""), "the site after the fix")
+            assert 'id="muc-2-5"' in (fetch(url + "van-ban/kl-14/") or "")
+            assert server.poll() is None
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait(timeout=20)
