@@ -15,7 +15,7 @@ if str(ROOT) not in sys.path:
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from hooks import corpus as corpus_mod, navorder, render, staging, textnorm  # noqa: E402
+from hooks import corpus as corpus_mod, navorder, render, search_index, staging, textnorm  # noqa: E402
 from hooks.errors import ContentErrors  # noqa: E402
 
 
@@ -24,6 +24,7 @@ class _State:
     corpus: corpus_mod.Corpus | None = None
     site_dir: Path | None = None   # the real output folder while staging
     failed = False
+    search_records: list = []
 
 
 STATE = _State()
@@ -36,6 +37,7 @@ def on_startup(command, dirty):
 @event_priority(100)
 def on_config(config):
     STATE.corpus, STATE.failed, STATE.site_dir = None, False, None
+    STATE.search_records = []
     # Vietnamese-aware slugs: "Điều 1" -> "dieu-1" in headings and blog URLs.
     config.mdx_configs.setdefault("toc", {})["slugify"] = textnorm.slugify
     blog = config.plugins.get("material/blog")
@@ -96,6 +98,16 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["kl"] = render.body_view(corpus, body)
         page.meta.setdefault("title", body.name)
     return markdown
+
+
+def on_post_page(output, page, config):
+    if search_index.indexed(page.url):
+        STATE.search_records += search_index.page_records(STATE.corpus, page.url, page.title or "", output)
+    return output
+
+
+def on_post_build(config):
+    search_index.write(STATE.search_records, Path(config.site_dir))
 
 
 def on_build_error(error):
