@@ -42,7 +42,7 @@ class Record:
     heading: str      # indexed with W_HEADING
     text: str         # indexed at normal weight, shown in excerpts
     context: str = "" # indexed lightly: the document a clause belongs to
-    names: str = ""   # indexed with W_DOC_NAME: a document's number and name
+    names: str = ""   # indexed with W_DOC_NAME: a document's number and name, a body's names
     kind: str = "page"
 
     def html(self) -> str:
@@ -89,6 +89,7 @@ def page_records(corpus: Corpus, url: str, page_title: str, page_html: str) -> l
     """Records of one built page: its intro, then each section."""
     sections = search_sections.split(page_html)
     doc_id = _document_of(corpus, url)
+    body_id = _body_of(corpus, url)
     records = []
     for section in sections:
         body = section.body
@@ -96,6 +97,10 @@ def page_records(corpus: Corpus, url: str, page_title: str, page_html: str) -> l
             if doc_id:
                 records.append(Record(url, short_name(corpus, doc_id), "", body,
                                       names=number_spellings(corpus, doc_id), kind="document"))
+            elif body_id:
+                body_model = corpus.bodies[body_id]
+                records.append(Record(url, body_model.name, "", body,
+                                      names=f"{body_model.name} {body_model.short_name}", kind="body"))
             else:
                 title = section.heading or page_title
                 records.append(Record(url, title, title, body, kind=_kind(url)))
@@ -119,6 +124,13 @@ def page_records(corpus: Corpus, url: str, page_title: str, page_html: str) -> l
 def _document_of(corpus: Corpus, url: str) -> str | None:
     parts = url.strip("/").split("/")
     if len(parts) == 2 and parts[0] == "van-ban" and parts[1] in corpus.documents:
+        return parts[1]
+    return None
+
+
+def _body_of(corpus: Corpus, url: str) -> str | None:
+    parts = url.strip("/").split("/")
+    if len(parts) == 2 and parts[0] == "co-quan" and parts[1] in corpus.bodies:
         return parts[1]
     return None
 

@@ -24,6 +24,7 @@
 
   var VARIANTS_MARK = "\u2063";   // hooks/search_index.py: extra spellings follow it
   var SHOWN = 20;
+  var RANKING = { termSaturation: 0.8, pageLength: 1.0 };
   var EXCERPT_WORDS = 28;
 
   var engine = null;
@@ -46,7 +47,9 @@
     if (!engine) {
       var base = baseUrl();
       engine = import(new URL("pagefind/pagefind.js", base).href).then(function (pf) {
-        return pf.options({ baseUrl: base.pathname }).then(function () { return pf; });
+        // A news post quotes whole clauses; saturate repeated words early and
+        // weigh length fully so the clause itself and names outrank it.
+        return pf.options({ baseUrl: base.pathname, ranking: RANKING }).then(function () { return pf; });
       });
       engine.catch(function () { engine = null; });
     }
@@ -112,6 +115,27 @@
     });
   }
 
+  // How much of a title the query names, when it names all query words:
+  // "Bộ Chính trị" is the body's page, not a post that mentions it.
+  function coverage(title, terms, key) {
+    var words = klTokens(title).map(key);
+    var wanted = terms.map(key);
+    if (!words.length || !wanted.every(function (t) { return words.indexOf(t) >= 0; })) return 0;
+    return words.filter(function (w) { return wanted.indexOf(w) >= 0; }).length / words.length;
+  }
+
+  // Engine order, except that results whose title is what the reader typed
+  // come first, exact diacritics before folded ones.
+  function byTitle(data, terms) {
+    var same = function (t) { return t; };
+    return data.map(function (d, i) {
+      var title = d.meta.title || "";
+      return { d: d, i: i, exact: coverage(title, terms, same), folded: coverage(title, terms, klFold) };
+    }).sort(function (a, b) {
+      return b.exact - a.exact || b.folded - a.folded || a.i - b.i;
+    }).map(function (x) { return x.d; });
+  }
+
   function run(query) {
     var mine = ++sequence;
     var terms = klTokens(query);
@@ -131,7 +155,7 @@
       if (!results || mine !== sequence) return null;
       return Promise.all(results.slice(0, SHOWN).map(function (r) { return r.data(); }))
         .then(function (data) {
-          if (mine === sequence) render(data, results.length, terms);
+          if (mine === sequence) render(byTitle(data, terms), results.length, terms);
         });
     }).catch(function () {
       if (mine === sequence) meta.textContent = message("error");
