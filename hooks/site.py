@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from hooks import (corpus as corpus_mod, navorder, pipeline, placeholders, publish, references,  # noqa: E402
-                   render, report, staging, textnorm)
+                   render, report, search_index, staging, textnorm)
 from hooks.errors import ContentErrors, page_markdown as error_page  # noqa: E402
 
 LOG = logging.getLogger("mkdocs.hooks.kl14")
@@ -32,6 +32,7 @@ class _State:
     fragments: list[str] = []      # finished HTML that page Markdown holds placeholders for
     site_dir: Path | None = None   # the real output folder while staging
     serve_error: str | None = None  # content errors shown in every page under serve
+    search_records: list = []      # one per page section, for the search index
     failed = False
 
 
@@ -44,7 +45,7 @@ def on_startup(command, dirty):
 
 @event_priority(100)
 def on_config(config):
-    STATE.model, STATE.publish, STATE.urls, STATE.fragments = None, None, {}, []
+    STATE.model, STATE.publish, STATE.urls, STATE.fragments, STATE.search_records = None, None, {}, [], []
     STATE.site_dir, STATE.serve_error, STATE.failed = None, None, False
     # Vietnamese-aware slugs: "Điều 1" -> "dieu-1" in headings and blog URLs.
     config.mdx_configs.setdefault("toc", {})["slugify"] = textnorm.slugify
@@ -160,7 +161,10 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output, page, config):
     # Every page, blog index views included: their excerpts never pass
     # through on_page_content.
-    return references.localize(placeholders.finish_html(output, STATE.fragments), page.url)
+    output = references.localize(placeholders.finish_html(output, STATE.fragments), page.url)
+    if STATE.model is not None and search_index.indexed(page.url):
+        STATE.search_records += search_index.page_records(STATE.model.corpus, page.url, page.title or "", output)
+    return output
 
 
 def on_post_build(config):
@@ -171,6 +175,7 @@ def on_post_build(config):
     path.write_text(json.dumps(STATE.model.report, ensure_ascii=False, indent=1), encoding="utf-8")
     LOG.info(report.summary(STATE.model.report))
     STATE.publish.write_feeds(Path(config.site_dir))
+    search_index.write(STATE.search_records, Path(config.site_dir))
 
 
 def on_build_error(error):

@@ -1,0 +1,117 @@
+"""Cut a built page into sections, each a search result of its own.
+
+A section starts at every heading with an id (a clause, an FAQ entry, a
+heading of a guide or a post) and runs to the next one; the text before the
+first such heading belongs to the page itself. Template furniture (buttons,
+permalinks, the clause list, the document chain) is not content.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# Tags and classes whose text is navigation or controls, not content.
+SKIP_TAGS = {"script", "style", "button", "nav", "svg", "template"}
+SKIP_CLASSES = {"headerlink", "kl-toc", "kl-chain", "kl-clause__tools", "md-source-file", "md-post__meta",
+                "kl-backlinks", "kl-changes", "kl-graph-figure", "kl-page-end"}
+# Headings the templates add (ids "kl-…") label parts of the page's own
+# intro, such as the metadata panel, rather than content of their own.
+TEMPLATE_ID_PREFIX = "kl-"
+BLOCKS = {"p", "div", "li", "dd", "dt", "section", "blockquote", "tr", "td", "th", "br", "ul", "ol", "dl",
+          "details", "summary", "table"} | HEADINGS
+VOID = {"br", "img", "meta", "link", "input", "hr", "wbr", "source", "area", "col", "embed", "param", "track"}
+
+
+@dataclass
+class Section:
+    anchor: str | None          # None: the page's own intro
+    heading: str
+    level: int                  # 1..6, 0 for an intro without a heading
+    text: list[str] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        return " ".join("".join(self.text).split())
+
+
+class _Splitter(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.sections: list[Section] = [Section(None, "", 0)]
+        self._in_article = 0
+        self._skip = 0
+        self._stack: list[tuple[str, bool]] = []   # (tag, skipping)
+        self._heading: list[str] | None = None
+        self._heading_depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        classes = set((a.get("class") or "").split())
+        if tag == "article" and "md-content__inner" in classes:
+            self._in_article += 1
+            self._stack.append((tag, False))
+            return
+        if not self._in_article:
+            return
+        if tag in VOID:
+            if tag == "br" and not self._skip:
+                self._emit(" ")
+            return
+        # Backlinks are marked data-search-exclude: they name other pages.
+        skip = tag in SKIP_TAGS or bool(classes & SKIP_CLASSES) or "hidden" in a or "data-search-exclude" in a
+        self._stack.append((tag, skip))
+        if skip:
+            self._skip += 1
+            return
+        if self._skip:
+            return
+        if tag in HEADINGS:
+            ident = a.get("id")
+            level = int(tag[1])
+            if ident and not ident.startswith(TEMPLATE_ID_PREFIX) and level > 1:
+                self.sections.append(Section(ident, "", level))
+                self._heading, self._heading_depth = [], len(self._stack)
+            elif level == 1 and not self.sections[0].heading:
+                self._heading, self._heading_depth = [], len(self._stack)
+                self.sections[0].level = 1
+        if tag in BLOCKS:
+            self._emit(" ")
+
+    def handle_endtag(self, tag):
+        if not self._in_article:
+            return
+        while self._stack:
+            open_tag, skip = self._stack.pop()
+            if skip:
+                self._skip -= 1
+            if self._heading is not None and len(self._stack) < self._heading_depth:
+                target = self.sections[-1] if self.sections[-1].anchor else self.sections[0]
+                if target.level == 1 and target.anchor is None:
+                    target = self.sections[0]
+                target.heading = " ".join("".join(self._heading).split())
+                self._heading = None
+            if open_tag == "article":
+                self._in_article -= 1
+            if open_tag == tag:
+                break
+        if tag in BLOCKS and self._in_article and not self._skip:
+            self._emit(" ")
+
+    def handle_data(self, data):
+        if self._in_article and not self._skip:
+            if self._heading is not None:
+                self._heading.append(data)
+            else:
+                self._emit(data)
+
+    def _emit(self, text: str) -> None:
+        self.sections[-1].text.append(text)
+
+
+def split(html: str) -> list[Section]:
+    """Sections of the page's main article, intro first."""
+    parser = _Splitter()
+    parser.feed(html)
+    parser.close()
+    return parser.sections

@@ -1,0 +1,254 @@
+"""Search through a real Chromium against the built site, as readers use it."""
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+import unicodedata
+
+import pytest
+
+from conftest import ROOT, _QuietHandler, copy_project, run_build
+from hooks import search_text
+
+POST = "/tin-tuc/2022/12/10/thanh-hoa-trien-khai-ket-luan-14/"
+
+# (query as a reader types it, the first result expected). With and without
+# diacritics, đ typed as d, document numbers as people type them, bodies,
+# and questions in citizens' words.
+QUERIES = [
+    ("14-KL/TW", "/van-ban/kl-14/"),
+    ("14 KL TW", "/van-ban/kl-14/"),
+    ("kl 14", "/van-ban/kl-14/"),
+    ("kết luận 14", "/van-ban/kl-14/"),
+    ("ket luan 14", "/van-ban/kl-14/"),
+    ("116/KH-UBND", "/van-ban/kh-116/"),
+    ("kh 116", "/van-ban/kh-116/"),
+    ("ke hoach 116", "/van-ban/kh-116/"),
+    ("73/2023/NĐ-CP", "/van-ban/nd-73/"),
+    ("73/2023/ND-CP", "/van-ban/nd-73/"),
+    ("nd 73", "/van-ban/nd-73/"),
+    ("nghi dinh 73", "/van-ban/nd-73/"),
+    ("26-CTr/TU", "/van-ban/ctr-26/"),
+    ("ctr 26", "/van-ban/ctr-26/"),
+    ("chuong trinh hanh dong 26", "/van-ban/ctr-26/"),
+    ("Sở Nội vụ", "/co-quan/so-noi-vu/"),
+    ("so noi vu", "/co-quan/so-noi-vu/"),
+    ("ban to chuc trung uong", "/co-quan/ban-to-chuc-trung-uong/"),
+    ("Bộ Chính trị", "/co-quan/bo-chinh-tri/"),
+    ("bo chinh tri", "/co-quan/bo-chinh-tri/"),
+    ("ban thuong vu tinh uy", "/co-quan/ban-thuong-vu-tinh-uy/"),
+    ("được xem xét miễn hoặc giảm nhẹ trách nhiệm", "/van-ban/kl-14/#muc-2-4-doan-2"),
+    ("duoc xem xet mien hoac giam nhe trach nhiem", "/van-ban/kl-14/#muc-2-4-doan-2"),
+    ("thi diem khong dat co duoc mien trach nhiem khong", "/van-ban/kl-14/#muc-2-4-doan-2"),
+    ("thí điểm gặp rủi ro thiệt hại thì sao", "/van-ban/kl-14/#muc-2-4-doan-2"),
+    ("lợi dụng chủ trương để bao che vụ lợi", "/van-ban/kl-14/#muc-2-4-doan-3"),
+    ("loi dung chu truong bao che vu loi", "/van-ban/kl-14/#muc-2-4-doan-3"),
+    ("đề xuất đổi mới phải báo cáo người đứng đầu", "/van-ban/kl-14/#muc-2-3"),
+    ("de xuat doi moi bao cao nguoi dung dau", "/van-ban/kl-14/#muc-2-3"),
+    ("khen thuong xung dang", "/van-ban/kl-14/#muc-2-5"),
+    ("điểm nghẽn nút thắt", "/van-ban/kl-14/#muc-2-2"),
+    ("diem nghen nut that", "/van-ban/kl-14/#muc-2-2"),
+    ("Mác - Lênin", "/van-ban/kl-14/#muc-2"),
+    ("mac lenin", "/van-ban/kl-14/#muc-2"),
+    ("35 nam doi moi", "/van-ban/kl-14/#muc-1"),
+    ("dong thuan trong xa hoi", "/van-ban/kl-14/#muc-2-1"),
+    ("lá chắn để bảo vệ họ", POST),
+    ("la chan bao ve ho", POST),
+    ("thanh hoa trien khai thuc hien ket luan", POST),
+    ("ĐIỀU KHOẢN", "/huong-dan/#dieu-khoan"),
+    ("dieu khoan", "/huong-dan/#dieu-khoan"),
+]
+
+
+@pytest.fixture()
+def page(browser, site_url):
+    context = browser.new_context(base_url=site_url)
+    requests = []
+    context.on("request", lambda r: requests.append(r.url))
+    pg = context.new_page()
+    pg.requests = requests
+    pg.goto("/")
+    pg.wait_for_load_state("networkidle")
+    yield pg
+    context.close()
+
+
+def search(pg, query: str) -> list[tuple[str, str]]:
+    """Type a query into the search box; the results shown, (path, title)."""
+    if not pg.evaluate("document.getElementById('__search').checked"):
+        pg.keyboard.press("/")
+    box = pg.locator("[data-kl-search-input]")
+    box.fill("")
+    pg.wait_for_function("() => !document.querySelector('[data-kl-search-results]').children.length")
+    box.fill(query)
+    # The meta line reports a count (or none) once results for this query are in.
+    pg.wait_for_function("""q => {
+        const meta = document.querySelector('[data-kl-search-meta]').textContent;
+        return document.querySelector('[data-kl-search-input]').value === q && /kết quả/.test(meta);
+    }""", arg=query)
+    return [tuple(r) for r in pg.eval_on_selector_all("[data-kl-search-results] a", """els => els.map(e =>
+        [new URL(e.href).pathname + new URL(e.href).hash, e.querySelector('h1').textContent])""")]
+
+
+def count(pg) -> int:
+    meta = pg.inner_text("[data-kl-search-meta]")
+    return 0 if meta.startswith("Không") else int(meta.split()[0])
+
+
+@pytest.fixture(scope="module")
+def table_page(browser, site_url):
+    """One page for the whole table, as a reader searching again and again."""
+    context = browser.new_context(base_url=site_url)
+    pg = context.new_page()
+    pg.goto("/")
+    yield pg
+    context.close()
+
+
+@pytest.mark.parametrize("query,expected", QUERIES, ids=[q for q, _ in QUERIES])
+def test_query_table_first_result(table_page, query, expected):
+    results = search(table_page, query)
+    assert results, f"{query!r} found nothing"
+    assert results[0][0] == expected, results[:3]
+
+
+def test_query_table_is_big_enough():
+    assert len(QUERIES) >= 30
+    assert sum(1 for q, _ in QUERIES if q == search_text.fold(q)) >= 15     # typed without diacritics
+
+
+def test_diacritics_make_no_difference(page):
+    for with_marks, without in [("cán bộ năng động", "can bo nang dong"), ("Đại hội đại biểu", "dai hoi dai bieu"),
+                                ("đổi mới sáng tạo", "doi moi sang tao"), ("Điều", "dieu")]:
+        folded = search(page, without)
+        folded_count = count(page)
+        exact = search(page, with_marks)
+        assert folded and exact, without
+        # Typed without marks, at least as much is found, and the best match is the same.
+        assert folded_count >= count(page), (with_marks, without)
+        assert exact[0] == folded[0], (with_marks, without)
+    nfd = search(page, unicodedata.normalize("NFD", "cán bộ năng động"))
+    assert nfd == search(page, "cán bộ năng động")
+    assert search(page, "luật,") == search(page, "luật")
+
+
+def test_results_land_on_the_clause_with_a_title_naming_it(page):
+    results = search(page, "mien giam nhe trach nhiem")
+    assert ("/van-ban/kl-14/#muc-2-4-doan-2", "Đoạn 2 mục 2.4 · Kết luận 14-KL/TW") in results
+    excerpt = page.locator("[data-kl-search-results] li").first.locator("p").inner_html()
+    assert "<mark>miễn</mark>" in excerpt and "<mark>trách</mark>" in excerpt
+    page.locator("[data-kl-search-results] a").first.click()
+    page.wait_for_url("**/van-ban/kl-14/#muc-2-4-doan-2")
+    assert not page.evaluate("document.getElementById('__search').checked")
+
+
+def test_keyboard_open_arrows_enter_escape(page):
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.matches('[data-kl-search-input]')")
+    page.keyboard.type("nd 73")
+    page.wait_for_function("() => document.querySelectorAll('[data-kl-search-results] a').length > 1")
+    page.keyboard.press("ArrowDown")
+    first = page.evaluate("document.activeElement.getAttribute('href')")
+    page.keyboard.press("ArrowDown")
+    second = page.evaluate("document.activeElement.getAttribute('href')")
+    assert first.endswith("/van-ban/nd-73/") and second != first
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == first
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.matches('[data-kl-search-input]')")
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__search').checked")
+    # "s" opens it again; Enter in the box goes to the first result.
+    page.keyboard.press("s")
+    assert page.evaluate("document.getElementById('__search').checked")
+    page.keyboard.press("Control+a")
+    page.keyboard.type("kh 116")
+    page.wait_for_function("() => (document.querySelector('[data-kl-search-results] a') || {}).href"
+                           " && document.querySelector('[data-kl-search-results] a').href.endsWith('/van-ban/kh-116/')")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/van-ban/kh-116/")
+
+
+def test_phone_viewport(browser, site_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2,
+                                  is_mobile=True, has_touch=True, base_url=site_url)
+    pg = context.new_page()
+    pg.goto("/van-ban/kl-14/")
+    pg.locator("label.md-header__button[for='__search']").tap()
+    box = pg.locator("[data-kl-search-input]")
+    box.wait_for(state="visible")
+    pg.keyboard.type("dong thuan xa hoi")
+    link = pg.locator("[data-kl-search-results] a").first
+    link.wait_for(state="visible")
+    assert link.get_attribute("href").endswith("/van-ban/kl-14/#muc-2-1")
+    # The box slides in; it must end inside the screen.
+    pg.wait_for_function("document.querySelector('.md-search__inner').getBoundingClientRect().right"
+                         " <= document.documentElement.clientWidth", timeout=5000)
+    assert pg.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    link.tap()
+    pg.wait_for_url("**/van-ban/kl-14/#muc-2-1")
+    context.close()
+
+
+def test_search_text_is_vietnamese(page):
+    assert page.get_attribute("[data-kl-search-input]", "placeholder") == "Tìm văn bản, điều khoản, số hiệu"
+    search(page, "zzzzqqq")
+    assert page.inner_text("[data-kl-search-meta]") == "Không tìm thấy kết quả phù hợp"
+    assert page.locator("[data-kl-search-results] li").count() == 0
+    search(page, "kh 116")
+    assert page.inner_text("[data-kl-search-meta]").endswith("kết quả phù hợp")
+
+
+def test_search_requests_only_local_files_and_never_lunr_index(page, site_url):
+    search(page, "can bo")
+    foreign = [u for u in page.requests if not u.startswith(site_url) and not u.startswith("data:")]
+    assert not foreign, foreign
+    assert not [u for u in page.requests if "search_index" in u or "workers/search" in u]
+    assert any("/pagefind/" in u for u in page.requests)
+
+
+# Folding rule, same in JS (browser) and Python (build).
+VIETNAMESE = "aăâeêioôơuưy"
+TONES = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]
+FOLD_INPUTS = (
+    [unicodedata.normalize("NFC", v + t) for v in VIETNAMESE + VIETNAMESE.upper() for t in TONES]
+    + ["đ", "Đ", "Điều 5, khoản 2.", "“Kết luận” số 14-KL/TW;", "73/2023/NĐ-CP", "ĐẢNG CỘNG SẢN",
+       unicodedata.normalize("NFD", "Đổi mới, sáng tạo!"), "cán\u00a0bộ—năng…động", "Thanh Hoá / Thanh Hóa",
+       "  nhiều   khoảng trắng  ", "Nghị quyết Đại hội XIII", "", "123abc"]
+)
+
+
+def test_js_and_python_fold_and_tokens_agree(page):
+    js = page.evaluate("xs => xs.map(x => [klFold(x), klTokens(x)])", FOLD_INPUTS)
+    py = [[search_text.fold(x), search_text.tokens(x)] for x in FOLD_INPUTS]
+    assert js == py
+    assert search_text.fold("Ỵ") == "y" and search_text.fold("Đ") == "d"
+
+
+@pytest.fixture(scope="module")
+def fixture_site_url(tmp_path_factory):
+    """A copy of the site with one test-only page holding 'cán' and 'cân'."""
+    project = copy_project(tmp_path_factory.mktemp("search-project"))
+    shutil.copy2(ROOT / "tests/fixtures/search/thu-nghiem-tim-kiem.md", project / "docs/thu-nghiem-tim-kiem.md")
+    site = project / "site"
+    result = run_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_exact_diacritics_rank_first(browser, fixture_site_url):
+    context = browser.new_context(base_url=fixture_site_url)
+    pg = context.new_page()
+    pg.goto("/thu-nghiem-tim-kiem/")
+    fixture = {q: [u for u, _ in search(pg, q) if u.startswith("/thu-nghiem-tim-kiem/#")]
+               for q in ("cán", "cân", "can")}
+    assert fixture["cán"][0] == "/thu-nghiem-tim-kiem/#can-bo"
+    assert fixture["cân"][0] == "/thu-nghiem-tim-kiem/#can-nhac"
+    # Without marks both are found, and each with its marks comes first above.
+    assert set(fixture["can"]) >= {"/thu-nghiem-tim-kiem/#can-bo", "/thu-nghiem-tim-kiem/#can-nhac"}
+    context.close()
