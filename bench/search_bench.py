@@ -9,8 +9,8 @@ Chromium measures, for one query typed right after the page loads:
   * time from page load to first results, and from the last keystroke.
 
 Usage: .venv/bin/python bench/search_bench.py [--scales 1 10 100] [--query "can bo"]
-Output goes to bench-out/. The corpus comes from bench/synth.py when it is
-present (the lead's generator); otherwise from the minimal generator below.
+Output goes to bench-out/. The corpus comes from bench/synth.py, the same
+generator as the build benchmark.
 """
 from __future__ import annotations
 
@@ -19,8 +19,6 @@ import functools
 import gzip
 import http.server
 import json
-import random
-import re
 import shutil
 import subprocess
 import sys
@@ -32,56 +30,12 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench-out"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
+from bench import synth  # noqa: E402
 from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
-BASE = {"documents": 10, "clauses": 30, "faqs": 50, "posts": 50}
-WORDS = ("cán bộ năng động sáng tạo vì lợi ích chung khuyến khích bảo vệ đổi mới thí điểm trách nhiệm cấp ủy "
-         "tổ chức đảng người đứng đầu chính quyền cơ quan đơn vị đề xuất thẩm quyền xem xét quyết định nhân rộng "
-         "mô hình giải pháp thể chế hóa quy định pháp luật đội ngũ công chức viên chức tỉnh huyện").split()
-
-
-def _text(rng: random.Random, n: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
-
-
-def minimal_generate(dest: Path, scale: int, seed: int = 14) -> None:
-    """Filler corpus in the real formats: documents shaped like kl-14.md
-    (clause lines `{#muc-N}`), FAQ pages and blog posts. Never published."""
-    rng = random.Random(seed)
-    if dest.exists():
-        shutil.rmtree(dest)
-    dest.mkdir(parents=True)
-    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    for folder in ("hooks", "overrides", "docs"):
-        shutil.copytree(ROOT / folder, dest / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    docs = dest / "docs"
-    template = (ROOT / "docs/van-ban/kl-14.md").read_text(encoding="utf-8")
-    front = template.split("\n---\n", 1)[0] + "\n---\n"
-    for d in range(BASE["documents"] * scale):
-        number = 1000 + d
-        meta = front.replace("id: kl-14", f"id: kl-{number}").replace("number: 14-KL/TW", f"number: {number}-KL/TW")
-        clauses = "\n\n".join(f"{{#muc-{c}}}\n{c}. {_text(rng, 60)}" for c in range(1, BASE["clauses"] + 1))
-        (docs / "van-ban" / f"kl-{number}.md").write_text(f"{meta}\n## Nội dung\n\n{clauses}\n", encoding="utf-8")
-    (docs / "hoi-dap").mkdir(exist_ok=True)
-    for f in range(BASE["faqs"] * scale):
-        (docs / "hoi-dap" / f"hd-{f}.md").write_text(
-            f"# Hỏi đáp thử {f}\n\n## Câu hỏi\n\n{_text(rng, 20)}\n\n## Trả lời\n\n{_text(rng, 80)}\n", encoding="utf-8")
-    posts = docs / "tin-tuc" / "posts"
-    for p in range(BASE["posts"] * scale):
-        (posts / f"thu-{p}.md").write_text(
-            f"---\ntitle: \"Tin thử {p}\"\ndate: 2023-01-{1 + p % 28:02d}\nauthors:\n  - tuan-lam\n"
-            f"categories:\n  - Triển khai văn bản\nslug: tin-thu-{p}\n---\n\n# Tin thử {p}\n\n{_text(rng, 40)}\n\n"
-            f"<!-- more -->\n\n{_text(rng, 200)}\n", encoding="utf-8")
-
-
 def generate(dest: Path, scale: int) -> str:
-    try:
-        from bench import synth  # the lead's generator, once merged
-        synth.generate(dest, scale)
-        return "bench/synth.py"
-    except ImportError:
-        minimal_generate(dest, scale)
-        return "bench/search_bench.py (minimal generator)"
+    synth.generate(dest, scale)
+    return "bench/synth.py"
 
 
 def as_plain_material(project: Path) -> None:
