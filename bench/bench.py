@@ -26,14 +26,17 @@ OUT = synth.ROOT / "bench-out"
 def timed_build(project: Path) -> tuple[float, int]:
     """Wall time and peak RSS (KiB) of one `mkdocs build` in its own process."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
-           "-d", str(project / "site")]
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(project / "site")]
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
+    log = project / "build.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen(cmd, cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
-    if status != 0:
-        raise SystemExit(f"build failed in {project}:\n{proc.stderr.read().decode()[-3000:]}")
+    text = log.read_text(encoding="utf-8", errors="replace")
+    # Both builds are strict: a warning would mean a broken synthetic corpus.
+    if status != 0 or "WARNING" in text:
+        raise SystemExit(f"build failed in {project}:\n{text[-3000:]}")
     return elapsed, usage.ru_maxrss
 
 

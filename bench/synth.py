@@ -41,8 +41,9 @@ def generate(dest: Path, scale: int, seed: int = 14) -> dict:
         shutil.copytree(ROOT / folder, dest / folder, ignore=shutil.ignore_patterns("__pycache__"))
     docs = dest / "docs"
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    shutil.copytree(ROOT / "docs" / "huong-dan", docs / "huong-dan")
     for rel in ("index.md", "van-ban/index.md", "co-quan/index.md", "tin-tuc/index.md", "tin-tuc/.authors.yml",
-                "luoc-do/index.md", "huong-dan/index.md"):
+                "luoc-do/index.md"):
         (docs / rel).parent.mkdir(parents=True, exist_ok=True)
         text = (ROOT / "docs" / rel).read_text(encoding="utf-8")
         if rel == "index.md":

@@ -29,14 +29,16 @@ class Post:
     cites: list[tuple[str, str | None]] = field(default_factory=list)
 
 
-def cited(src_uri: str, corpus: Corpus, resolved: Resolved) -> list[tuple[str, str | None]]:
-    """The (doc_id, anchor) pairs a page cites, in order, without repeats."""
-    out: list[tuple[str, str | None]] = []
+def cited(corpus: Corpus, resolved: Resolved) -> dict[str, list[tuple[str, str | None]]]:
+    """For every page, the (doc_id, anchor) pairs it cites, in order, without
+    repeats: one pass over all occurrences."""
+    out: dict[str, list[tuple[str, str | None]]] = {}
     for occ in resolved.occurrences:
         doc_id, _, anchor = occ.target.partition("#")
         pair = (doc_id, anchor or None)
-        if occ.src == src_uri and doc_id in corpus.documents and pair not in out:
-            out.append(pair)
+        pairs = out.setdefault(occ.src, [])
+        if doc_id in corpus.documents and pair not in pairs:
+            pairs.append(pair)
     return out
 
 

@@ -44,15 +44,18 @@ class Publishing:
     model: Model
     posts: list[news.Post] = field(default_factory=list)
     infos: dict[str, PostInfo] = field(default_factory=dict)
+    posts_by_src: dict[str, news.Post] = field(default_factory=dict)
 
     # -- news ---------------------------------------------------------------
     def attach_posts(self, infos: list[PostInfo]) -> None:
         """Posts the blog will render (drafts only under `mkdocs serve`)."""
         self.infos = {i.src_uri: i for i in infos}
         self.posts = []
+        cited = news.cited(self.corpus, self.model.resolved)
         for info in infos:
-            cites = news.cited(info.src_uri, self.corpus, self.model.resolved)
-            self.posts.append(news.Post(info.src_uri, info.title, info.url, info.date, info.draft, cites))
+            self.posts.append(news.Post(info.src_uri, info.title, info.url, info.date, info.draft,
+                                        cited.get(info.src_uri, [])))
+        self.posts_by_src = {p.src_uri: p for p in self.posts}
 
     def document_extras(self, doc: Document) -> dict:
         """The document's change log (the news citing it are its backlinks)."""
@@ -82,9 +85,7 @@ class Publishing:
 
     def _cites(self, src_uri: str) -> list[dict]:
         out = []
-        for post in self.posts:
-            if post.src_uri != src_uri:
-                continue
+        for post in (p for p in (self.posts_by_src.get(src_uri),) if p):
             for doc_id, anchor in post.cites:
                 doc = self.corpus.documents[doc_id]
                 clause = doc.clauses.get(anchor or "")

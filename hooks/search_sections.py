@@ -109,8 +109,17 @@ class _Splitter(HTMLParser):
         self.sections[-1].text.append(text)
 
 
+_ARTICLE = '<article class="md-content__inner'
+
+
 def split(html: str) -> list[Section]:
     """Sections of the page's main article, intro first."""
+    # Only the article is read; cutting it out first spares the parser the
+    # navigation, which on a large site is most of every page.
+    start = html.find(_ARTICLE)
+    if start >= 0:
+        end = html.find("</article>", start)
+        html = html[start:end + len("</article>")] if end >= 0 else html[start:]
     parser = _Splitter()
     parser.feed(html)
     parser.close()

@@ -59,7 +59,7 @@ def test_references_render_as_links_and_code_is_left_alone(built_site):
     assert link and link.group(1) == "../../../../../van-ban/kl-14/#muc-2-4"
     assert link.group(2).startswith("2.4. Thường xuyên theo dõi")
     assert '>đoạn 2</a>' in post and "[[" not in re.sub(r"<code>.*?</code>", "", post)
-    guide = html_of(built_site, "/huong-dan/")
+    guide = html_of(built_site, "/huong-dan/dan-chieu/")
     assert "<code>[[kl-14#muc-2-4]]</code>" in guide
 
 

@@ -88,10 +88,12 @@
     if (!total) meta.textContent = message("none");
     else meta.textContent = total === 1 ? message("one") : message("other", total);
     list.innerHTML = results.map(function (r) {
+      // Each record carries its deep link as metadata (hooks/search_index.py).
+      var url = (r.meta && r.meta.url) || r.url;
       return '<li class="md-search-result__item"><a class="md-search-result__link" tabindex="-1" href="' +
-        escapeHtml(r.url) + '"><article class="md-search-result__article md-typeset" data-kl-kind="' +
+        escapeHtml(url) + '"><article class="md-search-result__article md-typeset" data-kl-kind="' +
         escapeHtml(r.meta.kind || "") + '"><div class="md-search-result__icon md-icon"></div><h1>' +
-        escapeHtml(r.meta.title || r.url) + "</h1><p>" + excerpt(r.content, terms) + "</p></article></a></li>";
+        escapeHtml(r.meta.title || url) + "</h1><p>" + excerpt(r.content, terms) + "</p></article></a></li>";
     }).join("");
   }
 
