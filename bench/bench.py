@@ -4,14 +4,17 @@ the same pages, in the same run, at 1×, 10× and 100× of the base corpus.
     .venv/bin/python -m bench.bench            # all sizes
     .venv/bin/python -m bench.bench --scales 1 10 --repeat 3
 
-Prints, per size: build time with hooks, plain build time, their ratio, and
-peak memory (RSS) of each build process. Results also go to bench-out/.
+Prints, per size: build time with hooks, plain build time, their ratio (also
+without the search index, which replaces Material's lunr index and is timed
+by the build itself), and peak memory (RSS) of each build process. Results
+also go to bench-out/.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -23,8 +26,12 @@ from bench import synth
 OUT = synth.ROOT / "bench-out"
 
 
-def timed_build(project: Path) -> tuple[float, int]:
-    """Wall time and peak RSS (KiB) of one `mkdocs build` in its own process."""
+_SEARCH = re.compile(r"search index: (\d+) bản ghi / records, ([\d.]+) s")
+
+
+def timed_build(project: Path) -> tuple[float, int, float]:
+    """Wall time, peak RSS (KiB) and the time the build says it spent on the
+    search index, of one `mkdocs build` in its own process."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(project / "site")]
     start = time.perf_counter()
@@ -37,7 +44,8 @@ def timed_build(project: Path) -> tuple[float, int]:
     # Both builds are strict: a warning would mean a broken synthetic corpus.
     if status != 0 or "WARNING" in text:
         raise SystemExit(f"build failed in {project}:\n{text[-3000:]}")
-    return elapsed, usage.ru_maxrss
+    search = _SEARCH.search(text)
+    return elapsed, usage.ru_maxrss, float(search.group(2)) if search else 0.0
 
 
 def run(scales: list[int], repeat: int) -> list[dict]:
@@ -48,22 +56,25 @@ def run(scales: list[int], repeat: int) -> list[dict]:
         synth.generate(plain, scale)
         synth.plain(plain)
         reps = repeat if scale < 100 else 1
-        h_times, p_times, h_mem, p_mem = [], [], 0, 0
+        h_times, p_times, s_times, h_mem, p_mem = [], [], [], 0, 0
         for _ in range(reps):
             # Alternate the two builds so drift on the machine hits both alike.
-            t, m = timed_build(hooked)
+            t, m, search_s = timed_build(hooked)
             h_times.append(t)
+            s_times.append(search_s)
             h_mem = max(h_mem, m)
-            t, m = timed_build(plain)
+            t, m, _ = timed_build(plain)
             p_times.append(t)
             p_mem = max(p_mem, m)
-        h, p = statistics.median(h_times), statistics.median(p_times)
+        h, p, sx = statistics.median(h_times), statistics.median(p_times), statistics.median(s_times)
         pages = sum(1 for _ in (hooked / "docs").rglob("*.md"))
         row = {"scale": scale, "pages": pages, **{f"n_{k}": v for k, v in counts.items()},
                "hooks_s": round(h, 2), "plain_s": round(p, 2), "ratio": round(h / p, 3),
+               "search_index_s": round(sx, 2), "ratio_without_search_index": round((h - sx) / p, 3),
                "hooks_peak_mib": round(h_mem / 1024), "plain_peak_mib": round(p_mem / 1024), "repeats": reps}
         rows.append(row)
         print(f"{scale:>4}× {pages:>6} pages  hooks {h:7.2f} s  plain {p:7.2f} s  ratio {h / p:5.3f}  "
+              f"(of which search index {sx:5.2f} s; ratio without it {(h - sx) / p:5.3f})  "
               f"peak {row['hooks_peak_mib']:>5} MiB vs {row['plain_peak_mib']:>5} MiB", flush=True)
     by = {r["scale"]: r for r in rows}
     if 10 in by and 100 in by:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import time
 from pathlib import Path, PurePosixPath
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -175,7 +176,10 @@ def on_post_build(config):
     path.write_text(json.dumps(STATE.model.report, ensure_ascii=False, indent=1), encoding="utf-8")
     LOG.info(report.summary(STATE.model.report))
     STATE.publish.write_feeds(Path(config.site_dir))
+    started = time.perf_counter()
     search_index.write(STATE.search_records, Path(config.site_dir))
+    LOG.info(f"Chỉ mục tìm kiếm / search index: {len(STATE.search_records)} bản ghi / records, "
+             f"{time.perf_counter() - started:.2f} s")
 
 
 def on_build_error(error):
