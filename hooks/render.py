@@ -124,10 +124,10 @@ def tasks_markdown(corpus: Corpus, doc: Document) -> str:
             f"### {task_label(task, doc.title).split(' · ')[0]} {{#{task.id} .kl-task__heading}}", "",
             "<!--kl:task-->", "",
             f"> {task.what}", "",
-            f"- **Chủ trì:** " + (anchor_html(lead.url, lead.name) if lead else unknown),
-            f"- **Phối hợp:** " + (", ".join(anchor_html(b.url, b.name) for b in support) if support else unknown),
-            f"- **Thời hạn:** " + (dates.format_dmy(task.deadline) if task.deadline else unknown),
-            f"- **Nêu tại:** " + anchor_html(f"{doc.url}#{task.stated_in}", doc.clauses[task.stated_in].phrase),
+            "- **Chủ trì:** " + (anchor_html(lead.url, lead.name) if lead else unknown),
+            "- **Phối hợp:** " + (", ".join(anchor_html(b.url, b.name) for b in support) if support else unknown),
+            "- **Thời hạn:** " + (dates.format_dmy(task.deadline) if task.deadline else unknown),
+            "- **Nêu tại:** " + anchor_html(f"{doc.url}#{task.stated_in}", doc.clauses[task.stated_in].phrase),
         ]
         if stated:
             parts.append("- **Thực hiện (theo văn bản):** " + "; ".join(stated))

@@ -123,7 +123,7 @@ def create(kind: str, ident: str, root: Path = ROOT, today: dt.date | None = Non
     """Write the new file and return its path; refuse to overwrite."""
     kind = KINDS.get(kind, "")
     if not kind:
-        raise ScaffoldError(f"loại không hợp lệ / unknown kind; dùng / use: tin-tuc, hoi-dap, co-quan, van-ban")
+        raise ScaffoldError("loại không hợp lệ / unknown kind; dùng / use: tin-tuc, hoi-dap, co-quan, van-ban")
     if not ID_RE.match(ident):
         raise ScaffoldError(f"mã {ident!r} không hợp lệ: chỉ chữ thường không dấu, số và dấu gạch ngang, "
                             f"ví dụ 'so-tai-chinh' / id {ident!r} is not lower-case ASCII with dashes")

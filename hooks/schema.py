@@ -3,7 +3,7 @@ the JSON Schema that describes the same records in the open data."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from . import dates, vocab
