@@ -17,7 +17,7 @@ if str(ROOT) not in sys.path:
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from hooks import (corpus as corpus_mod, navorder, pipeline, placeholders, publish, references,  # noqa: E402
+from hooks import (corpus as corpus_mod, export, navorder, pipeline, placeholders, publish, references,  # noqa: E402
                    render, report, search_index, staging, textnorm)
 from hooks.errors import ContentErrors, page_markdown as error_page  # noqa: E402
 
@@ -176,6 +176,10 @@ def on_post_build(config):
     LOG.info(report.summary(STATE.model.report))
     STATE.publish.write_feeds(Path(config.site_dir))
     search_index.write(STATE.search_records, Path(config.site_dir))
+    try:
+        export.write(STATE.model, config.site_url or "", STATE.urls, Path(config.site_dir))
+    except export.ExportError as exc:
+        raise PluginError(str(exc)) from None
 
 
 def on_build_error(error):
