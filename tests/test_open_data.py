@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hooks import corpus as corpus_mod, export, jsonschema_subset, pipeline
-from tests.conftest import ROOT
+from conftest import ROOT
 from tests.tools import linkcheck
 
 API = "api/v1"

@@ -189,6 +189,12 @@
     if (event.target.matches && event.target.matches("[data-kl-search-input]")) run(event.target.value);
   });
 
+  // Enter with no result must not submit the form (the page's CSP forbids
+  // its javascript: action anyway).
+  document.addEventListener("submit", function (event) {
+    if (event.target.closest && event.target.closest("[data-kl-search]")) event.preventDefault();
+  });
+
   document.addEventListener("reset", function (event) {
     if (event.target.closest && event.target.closest("[data-kl-search]")) {
       setTimeout(function () { run(""); var f = input(); if (f) f.focus(); }, 0);
