@@ -17,8 +17,8 @@ if str(ROOT) not in sys.path:
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from hooks import (corpus as corpus_mod, csp, escaping, export, navorder, pipeline, placeholders, publish, references,  # noqa: E402
-                   render, report, search_index, staging, textnorm)
+from hooks import (corpus as corpus_mod, csp, escaping, export, navorder, offline_search,  # noqa: E402
+                   pipeline, placeholders, publish, references, render, report, search_index, staging, textnorm)
 from hooks.errors import ContentErrors, page_markdown as error_page  # noqa: E402
 
 LOG = logging.getLogger("mkdocs.hooks.kl14")
@@ -190,6 +190,7 @@ def on_post_build(config):
     LOG.info(report.summary(STATE.model.report))
     STATE.publish.write_feeds(Path(config.site_dir))
     search_index.write(STATE.search_records, Path(config.site_dir))
+    offline_search.write(STATE.search_records, Path(config.site_dir))
     try:
         export.write(STATE.model, config.site_url or "", STATE.urls, Path(config.site_dir))
     except export.ExportError as exc:
