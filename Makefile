@@ -25,8 +25,15 @@ serve: $(VENV)/.site-deps
 build: $(VENV)/.site-deps
 	$(BIN)/mkdocs build --strict
 
+# Node gates (axe-core, vnu-jar, Lighthouse), exact versions from the lock.
+# --ignore-scripts: vnu-jar's install script would download a JDK; the
+# system `java` runs it. No browser is ever downloaded.
+node_modules/.installed: package.json package-lock.json
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
 ## Install the test tools (and Chromium if missing) and run every test.
-test: $(VENV)/.test-deps
+test: $(VENV)/.test-deps node_modules/.installed
 	bash scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest
 

@@ -84,7 +84,7 @@ def svg(corpus: Corpus, ids: set[str], current: str | None = None, title: str = 
     esc = html.escape
     label = title or "Lược đồ quan hệ giữa các văn bản"
     parts = [f'<svg class="kl-graph" viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" '
-             f'role="img" aria-labelledby="kl-graph-title" xmlns="http://www.w3.org/2000/svg">',
+             f'role="group" aria-labelledby="kl-graph-title" xmlns="http://www.w3.org/2000/svg">',
              f'<title id="kl-graph-title">{esc(label)}</title>',
              '<defs><marker id="kl-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
              'markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" class="kl-graph__head"/>'

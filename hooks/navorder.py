@@ -6,7 +6,7 @@ from .corpus import BODIES_DIR, DOCS_DIR, Corpus
 from . import vocab
 
 GRAPH_DIR = "luoc-do"
-SECTIONS = ["", DOCS_DIR, GRAPH_DIR, BODIES_DIR, "hoi-dap", "tin-tuc", "huong-dan"]
+SECTIONS = ["", DOCS_DIR, GRAPH_DIR, BODIES_DIR, "hoi-dap", "tin-tuc", "du-lieu-mo", "huong-dan"]
 
 
 def section_key(folder: str) -> tuple[int, str]:
@@ -30,5 +30,6 @@ SECTION_TITLES = {
     BODIES_DIR: "Cơ quan",
     "hoi-dap": "Hỏi đáp",
     "tin-tuc": "Tin tức",
+    "du-lieu-mo": "Dữ liệu mở",
     "huong-dan": "Hướng dẫn",
 }

@@ -18,8 +18,8 @@ if str(ROOT) not in sys.path:
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from hooks import (corpus as corpus_mod, navorder, pipeline, placeholders, publish, references,  # noqa: E402
-                   render, report, search_index, staging, textnorm)
+from hooks import (corpus as corpus_mod, csp, escaping, export, navorder, offline_search,  # noqa: E402
+                   pipeline, placeholders, publish, references, render, report, search_index, staging, textnorm)
 from hooks.errors import ContentErrors, page_markdown as error_page  # noqa: E402
 
 LOG = logging.getLogger("mkdocs.hooks.kl14")
@@ -79,6 +79,8 @@ def on_pre_build(config):
         print(STATE.serve_error, file=sys.stderr, flush=True)
         return
     STATE.fragments = list(STATE.model.resolved.fragments)
+    for author in blog.authors.values():   # before the blog writes profile pages from them
+        escaping.escape_author(author)
 
 
 @event_priority(-100)  # after the blog plugin has given posts their URLs
@@ -89,7 +91,7 @@ def on_files(files, config):
         blog = config.plugins.get("material/blog")
         STATE.publish.attach_posts([publish.PostInfo(
             p.file.src_uri, p.meta.get("title", ""), p.url, p.config.date.created, bool(p.config.draft),
-            [blog.authors[a].name for a in p.config.authors if a in blog.authors],
+            [escaping.plain(blog.authors[a].name) for a in p.config.authors if a in blog.authors],
             list(p.config.categories), p.meta.get("description", "")) for p in blog.blog.posts])
     return files
 
@@ -130,11 +132,14 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["kl"] = render.document_view(corpus, doc) | STATE.publish.document_extras(doc)
         page.meta.setdefault("title", doc.title)
         page.meta.setdefault("description", f"{doc.title} {doc.summary}")
+    elif kind == "body":
+        page.meta.setdefault("title", corpus.bodies[stem].name)
+    escaping.escape_meta(page.meta)
+    if kind == "document":
         return render.document_markdown(corpus, model.resolved, model.links, doc, STATE.fragments, STATE.urls)
     if kind == "body":
         body = corpus.bodies[stem]
         page.meta["kl"] = render.body_view(corpus, body, model.links, STATE.urls)
-        page.meta.setdefault("title", body.name)
     elif src == f"{corpus_mod.DOCS_DIR}/index.md":
         page.meta["kl"] = render.documents_index_view(corpus)
     elif src == f"{corpus_mod.BODIES_DIR}/index.md":
@@ -153,7 +158,7 @@ def on_page_context(context, page, config, nav):
         return context
     page.meta["kl_page"] = STATE.publish.page_view(
         src_uri=page.file.src_uri if page.file and not page.file.generated_by else None,
-        url=page.url, title=page.title, description=page.meta.get("description"),
+        url=page.url, title=escaping.plain(page.title), description=escaping.plain(page.meta.get("description")),
         canonical_url=page.canonical_url)
     context["kl_feeds"] = STATE.publish.feed_links()
     return context
@@ -164,8 +169,17 @@ def on_post_page(output, page, config):
     # through on_page_content.
     output = references.localize(placeholders.finish_html(output, STATE.fragments), page.url)
     if STATE.model is not None and search_index.indexed(page.url):
-        STATE.search_records += search_index.page_records(STATE.model.corpus, page.url, page.title or "", output)
+        STATE.search_records += search_index.page_records(STATE.model.corpus, page.url, escaping.plain(page.title), output)
+    if STATE.command != "serve":   # serve injects its live-reload script into every page
+        output = csp.apply(output)
     return output
+
+
+def on_post_template(output_content, template_name, config):
+    # Theme pages rendered outside the page loop (404.html) get the policy too.
+    if template_name.endswith(".html") and STATE.command != "serve":
+        return csp.apply(output_content)
+    return output_content
 
 
 def on_post_build(config):
@@ -180,6 +194,11 @@ def on_post_build(config):
     search_index.write(STATE.search_records, Path(config.site_dir))
     LOG.info(f"Chỉ mục tìm kiếm / search index: {len(STATE.search_records)} bản ghi / records, "
              f"{time.perf_counter() - started:.2f} s")
+    offline_search.write(STATE.search_records, Path(config.site_dir))
+    try:
+        export.write(STATE.model, config.site_url or "", STATE.urls, Path(config.site_dir))
+    except export.ExportError as exc:
+        raise PluginError(str(exc)) from None
 
 
 def on_build_error(error):

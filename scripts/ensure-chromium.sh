@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# The browser tests drive Debian's Chromium; install it when missing.
+# The browser tests drive Debian's Chromium and the HTML checker runs on
+# Java; install whichever is missing.
 set -euo pipefail
-if command -v chromium >/dev/null 2>&1; then
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
 if [ "$(id -u)" -eq 0 ]; then
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 else
-  echo "Chromium is missing: run 'sudo apt-get install chromium' and try again." >&2
+  echo "Missing: ${missing[*]}. Run 'sudo apt-get install ${missing[*]}' and try again." >&2
   exit 1
 fi

@@ -245,7 +245,7 @@ def test_last_update_and_change_log_come_from_git(news_site):
     # 01/04/2024 23:30 UTC is 02/04/2024 in Vietnam; the English subject is not shown.
     assert 'Cập nhật lần cuối: <time datetime="2024-04-02">02/04/2024</time></p>' in kl
     changes = re.search(r'<details class="kl-changes">.*?</details>', kl, re.S).group(0)
-    assert re.findall(r"<li><time>([^<]+)</time>: ([^<]+)</li>", changes) == [
+    assert re.findall(r"<li><time datetime=\"[0-9-]+\">([^<]+)</time>: ([^<]+)</li>", changes) == [
         ("02/04/2024", "Cập nhật nội dung"), ("05/03/2024", "Thêm văn bản và tin tức")]
     assert "Fix blank line" not in kl
     assert '<time datetime="2024-03-05">05/03/2024</time></p>' in read(news_site, "co-quan/so-noi-vu/index.html")

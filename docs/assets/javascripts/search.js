@@ -43,7 +43,59 @@
     return new URL(config.base, location.href);
   }
 
+  // From the file system (file://) Pagefind cannot load: search the same
+  // records, written as a script by hooks/offline_search.py, with the same
+  // folding, behind the same interface run() uses.
+  function fileUrl(url, base) {
+    var u = new URL(url.replace(/^\//, ""), base);
+    if (/\/$/.test(u.pathname)) u.pathname += "index.html";
+    return u.href;
+  }
+
+  function offlineEngine(base) {
+    return new Promise(function (resolve, reject) {
+      if (window.klSearchRecords) return resolve();
+      var tag = document.createElement("script");
+      tag.src = new URL("assets/javascripts/search-records.js", base).href;
+      tag.onload = resolve;
+      tag.onerror = reject;
+      document.head.appendChild(tag);
+    }).then(function () {
+      var records = window.klSearchRecords.map(function (r) {
+        return { r: r, names: r.n.split(" "), words: r.w.split(" ") };
+      });
+      function weight(words, term, exact, prefix) {
+        return words.reduce(function (sum, w) {
+          return sum + (w === term ? exact : (w.indexOf(term) === 0 ? prefix : 0));
+        }, 0);
+      }
+      return { search: function (query) {
+        var terms = klTokens(query).map(klFold);
+        var results = [];
+        records.forEach(function (rec, i) {
+          var score = 0;
+          var all = terms.every(function (t) {
+            var hit = weight(rec.names, t, 10, 5) + weight(rec.words, t, 1, 0.5);
+            score += hit;
+            return hit > 0;
+          });
+          if (!all) return;
+          results.push({ id: i, score: score / Math.sqrt(rec.words.length + 1), data: function () {
+            return Promise.resolve({ url: fileUrl(rec.r.u, base), meta: { title: rec.r.t, kind: rec.r.k },
+                                     content: rec.r.x });
+          } });
+        });
+        results.sort(function (a, b) { return b.score - a.score; });
+        return Promise.resolve({ results: results });
+      } };
+    });
+  }
+
   function load() {
+    if (!engine && location.protocol === "file:") {
+      engine = offlineEngine(baseUrl());
+      engine.catch(function () { engine = null; });
+    }
     if (!engine) {
       var base = baseUrl();
       engine = import(new URL("pagefind/pagefind.js", base).href).then(function (pf) {
@@ -189,6 +241,12 @@
 
   document.addEventListener("input", function (event) {
     if (event.target.matches && event.target.matches("[data-kl-search-input]")) run(event.target.value);
+  });
+
+  // Enter with no result must not submit the form (the page's CSP forbids
+  // its javascript: action anyway).
+  document.addEventListener("submit", function (event) {
+    if (event.target.closest && event.target.closest("[data-kl-search]")) event.preventDefault();
   });
 
   document.addEventListener("reset", function (event) {

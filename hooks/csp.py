@@ -1,0 +1,65 @@
+"""Content-Security-Policy for every built page, as a <meta> tag (a static
+host may not let us set headers).
+
+Scripts run only from the site itself or when they are one of the page's own
+inline scripts (Material's small bootstraps), allowed by their SHA-256, so
+text an editor writes can never become a running script even if escaping
+failed somewhere. Pagefind compiles its WebAssembly ('wasm-unsafe-eval').
+`file:` keeps the site working from a folder or USB stick; a page served
+over http(s) never loads file: URLs anyway.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+# Inline <script> elements the browser would execute (no src, JS type).
+_INLINE = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S | re.I)
+_JS_TYPES = {"", "text/javascript", "module", "application/javascript"}
+_TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]*)""", re.I)
+_CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.I)
+SELF = "'self' file:"
+
+
+def inline_hashes(page_html: str) -> list[str]:
+    out = []
+    for match in _INLINE.finditer(page_html):
+        attrs = match.group("attrs") or ""
+        if re.search(r"\ssrc\s*=", attrs, re.I):
+            continue
+        kind = _TYPE.search(attrs)
+        if (kind.group(1).lower() if kind else "") not in _JS_TYPES:
+            continue   # JSON data (Material's __config, JSON-LD) never runs
+        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
+        tag = f"'sha256-{base64.b64encode(digest).decode()}'"
+        if tag not in out:
+            out.append(tag)
+    return out
+
+
+def policy(page_html: str) -> str:
+    scripts = " ".join([SELF, *inline_hashes(page_html), "'wasm-unsafe-eval'"])
+    return "; ".join([
+        f"default-src {SELF}",
+        f"script-src {scripts}",
+        # Material and our templates set style attributes; styles cannot run code.
+        f"style-src {SELF} 'unsafe-inline'",
+        f"img-src {SELF} data:",
+        f"font-src {SELF} data:",
+        f"connect-src {SELF}",
+        f"worker-src {SELF} blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'none'",
+    ])
+
+
+def apply(page_html: str) -> str:
+    """The page with its policy as the first thing after <meta charset>, so
+    it covers every script that follows."""
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(page_html)}">'
+    match = _CHARSET.search(page_html)
+    if match is None:
+        return page_html.replace("<head>", "<head>" + tag, 1)
+    return page_html[:match.end()] + tag + page_html[match.end():]

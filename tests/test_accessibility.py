@@ -1,0 +1,87 @@
+"""Accessibility in Chromium: no axe-core violation of the WCAG 2.1 A and AA
+rules on any page type, search open included, in the light and the dark
+scheme (contrast is checked in both); every clause reachable by keyboard."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import ROOT
+from tests.tools import pages
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe(pg) -> list[dict]:
+    # The page's CSP is bypassed for this context: axe is injected inline.
+    pg.add_script_tag(path=str(AXE))
+    result = pg.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
+    assert result["passes"], "axe ran no rule"
+    return [{"id": v["id"], "help": v["help"],
+             "nodes": [n["target"] for n in v["nodes"]][:5]} for v in result["violations"]]
+
+
+@pytest.fixture(params=["light", "dark"])
+def scheme_page(request, browser, site_url):
+    context = browser.new_context(base_url=site_url, bypass_csp=True, color_scheme=request.param)
+    pg = context.new_page()
+    pg.scheme = request.param
+    yield pg
+    context.close()
+
+
+def test_axe_core_is_installed():
+    assert AXE.is_file(), "run `npm ci` (make test does)"
+
+
+def test_no_wcag_violation_on_any_page_type(scheme_page, built_site):
+    pg = scheme_page
+    found = {}
+    for kind, url in pages.page_types(built_site).items():
+        pg.goto(url)
+        pg.wait_for_load_state("networkidle")
+        expected = "slate" if pg.scheme == "dark" else "default"
+        assert pg.get_attribute("body", "data-md-color-scheme") == expected
+        violations = axe(pg)
+        if violations:
+            found[kind] = violations
+    # Search open, with results.
+    pg.goto("/")
+    pg.keyboard.press("/")
+    pg.fill("[data-kl-search-input]", "cán bộ")
+    pg.wait_for_selector("[data-kl-search-results] li")
+    violations = axe(pg)
+    if violations:
+        found["search"] = violations
+    assert found == {}, json.dumps(found, ensure_ascii=False, indent=1)
+
+
+def test_every_clause_is_reachable_by_keyboard(browser, site_url):
+    context = browser.new_context(base_url=site_url)
+    pg = context.new_page()
+    pg.goto("/van-ban/kl-14/")
+    pg.wait_for_load_state("networkidle")
+    clauses = set(pg.eval_on_selector_all("[data-clause]", "els => els.map(e => e.dataset.clause)"))
+    assert len(clauses) > 5
+    reached, seen = set(), 0
+    for _ in range(2000):
+        pg.keyboard.press("Tab")
+        info = pg.evaluate("""() => {
+            const el = document.activeElement;
+            const clause = el && el.closest('[data-clause]');
+            return {clause: clause ? clause.dataset.clause : null, body: el === document.body,
+                    visible: !!(el && el.getClientRects().length)};
+        }""")
+        if info["clause"]:
+            assert info["visible"], info
+            reached.add(info["clause"])
+        if reached == clauses:
+            break
+        seen += 1
+    assert reached == clauses, sorted(clauses - reached)
+    # Enter on a focused clause tool works without a mouse.
+    pg.focus("[data-clause='muc-2-4'] .kl-cite")
+    assert pg.evaluate("document.activeElement.classList.contains('kl-cite')")
+    context.close()

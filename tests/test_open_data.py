@@ -1,0 +1,173 @@
+"""Open data at /api/v1/ (DESIGN.md): complete, listed, valid against the
+schemas published beside it, and true to the model and the pages."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hooks import corpus as corpus_mod, export, jsonschema_subset, pipeline
+from conftest import ROOT
+from tests.tools import linkcheck
+
+API = "api/v1"
+
+
+@pytest.fixture(scope="module")
+def api(built_site) -> Path:
+    return built_site / API
+
+
+@pytest.fixture(scope="module")
+def model():
+    return pipeline.build(ROOT / "docs", ROOT)
+
+
+def load(path: Path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_index_lists_every_file_below_it(api):
+    index = load(api / "index.json")
+    listed = {f["path"] for f in index["files"]}
+    on_disk = {p.relative_to(api).as_posix() for p in api.rglob("*") if p.is_file()}
+    assert listed == on_disk
+    assert {"index.json", "co-quan.json", "nhiem-vu.json", "hoi-dap.json", "luoc-do.json"} <= listed
+
+
+def test_every_file_has_a_schema_beside_it_and_matches_it(api):
+    index = load(api / "index.json")
+    checked = 0
+    for entry in index["files"]:
+        if entry["kind"] == "schema":
+            assert entry["schema"] is None
+            continue
+        schema_path = api / entry["schema"]
+        assert schema_path.parent == (api / entry["path"]).parent, "schema must sit beside its file"
+        schema = load(schema_path)
+        assert schema["$schema"] == export.DRAFT
+        assert jsonschema_subset.errors(load(api / entry["path"]), schema) == [], entry["path"]
+        checked += 1
+    assert checked >= 9
+
+
+def test_one_file_per_document_with_every_clause(api, model):
+    for doc in model.corpus.documents.values():
+        data = load(api / "van-ban" / f"{doc.id}.json")
+        assert data["id"] == doc.id and data["title"] == doc.title
+        assert data["metadata"]["number"] == doc.meta["number"]
+        assert [c["id"] for c in data["clauses"]] == list(doc.clauses)
+        for c in data["clauses"]:
+            assert c["text"] == doc.clauses[c["id"]].own_text
+            assert c["url"].endswith(f"/van-ban/{doc.id}/#{c['id']}")
+
+
+def test_clause_numbers_and_backlinks(api):
+    kl14 = {c["id"]: c for c in load(api / "van-ban" / "kl-14.json")["clauses"]}
+    assert kl14["muc-2-4"]["number"] == "2.4"
+    assert kl14["muc-2-4"]["children"][:2] == ["muc-2-4-doan-1", "muc-2-4-doan-2"]
+    assert kl14["muc-2-4-doan-2"]["citation"] == "Đoạn 2 mục 2.4"
+    # kh-116's first task is judged by an editor to implement mục 2.1.
+    implemented = kl14["muc-2-1"]["backlinks"]["implemented_by"]
+    assert any(l["kind"] == "task" and l["basis"] == "editor" and "/van-ban/kh-116/#nhiem-vu-1" in l["url"]
+               for l in implemented)
+    news = kl14["muc-2-4-doan-2"]["backlinks"]["news"]
+    assert news and all("/tin-tuc/" in l["url"] for l in news)
+
+
+def test_bodies_tasks_graph_and_faqs(api, model):
+    bodies = {b["id"]: b for b in load(api / "co-quan.json")["bodies"]}
+    assert set(bodies) == set(model.corpus.bodies)
+    assert bodies["bo-chinh-tri"]["issued"] == ["kl-14"]
+    tasks = load(api / "nhiem-vu.json")["tasks"]
+    assert {t["key"] for t in tasks} == {t.key for t in model.corpus.tasks()}
+    graph = load(api / "luoc-do.json")
+    assert {"source": "ctr-26", "target": "kl-14", "kind": "implements", "label": "thực hiện"} in graph["edges"]
+    assert {n["id"] for n in graph["nodes"]} == set(model.corpus.documents)
+    faq_pages = [p for p in model.corpus.pages.values() if p.kind == "faq" and not p.draft]
+    assert len(load(api / "hoi-dap.json")["faqs"]) == len(faq_pages)
+
+
+def test_every_url_in_the_data_resolves_to_a_page_and_anchor(api, built_site):
+    site_url = load(api / "index.json")["site"]
+    pages: dict[str, linkcheck.Page] = {}
+    found = 0
+
+    def walk(value):
+        nonlocal found
+        if isinstance(value, dict):
+            for k, v in value.items():
+                if k == "url" and isinstance(v, str) and v.startswith(site_url):
+                    path, _, anchor = v[len(site_url):].partition("#")
+                    page_file = built_site / path / "index.html"
+                    assert page_file.is_file(), v
+                    if anchor:
+                        page = pages.setdefault(path, linkcheck.parse(page_file))
+                        assert anchor in page.ids, v
+                    found += 1
+                else:
+                    walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    for path in api.rglob("*.json"):
+        if not path.name.endswith(".schema.json"):
+            walk(load(path))
+    assert found > 50
+
+
+def test_build_refuses_data_that_breaks_its_schema(model, tmp_path, monkeypatch):
+    real = export.document_data
+    monkeypatch.setattr(export, "document_data", lambda *a: real(*a) | {"issued": "22/09/2021"})
+    with pytest.raises(export.ExportError, match=r"van-ban/kl-14.json: \$.issued"):
+        export.write(model, "https://example.test/", {}, tmp_path)
+    assert not (tmp_path / API).exists()
+
+
+def test_open_data_page_links_to_the_files(built_site):
+    html = (built_site / "du-lieu-mo" / "index.html").read_text(encoding="utf-8")
+    assert "Dữ liệu mở" in html
+    for name in ("index.json", "co-quan.json", "nhiem-vu.json", "hoi-dap.json", "luoc-do.json",
+                 "van-ban/kl-14.json", "van-ban/van-ban.schema.json"):
+        assert f'href="../api/v1/{name}"' in html
+
+
+# -- the validator itself ------------------------------------------------------
+SCHEMA = {"type": "object", "additionalProperties": False, "required": ["id", "n"],
+          "properties": {"id": {"type": "string", "pattern": "^[a-z]+$"},
+                         "n": {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "null"}]},
+                         "tags": {"type": "array", "items": {"$ref": "#/$defs/tag"}}},
+          "$defs": {"tag": {"type": "string", "enum": ["a", "b"]}}}
+
+
+@pytest.mark.parametrize("instance, problem", [
+    ({"id": "x", "n": 1}, None),
+    ({"id": "x", "n": None, "tags": ["a"]}, None),
+    ({"id": "X", "n": 1}, "does not match"),
+    ({"id": "x"}, "missing required 'n'"),
+    ({"id": "x", "n": 0}, "anyOf"),
+    ({"id": "x", "n": True}, "anyOf"),
+    ({"id": "x", "n": 1, "extra": 1}, "unexpected property 'extra'"),
+    ({"id": "x", "n": 1, "tags": ["c"]}, "not in"),
+    ([], "expected object"),
+])
+def test_validator(instance, problem):
+    found = jsonschema_subset.errors(instance, SCHEMA)
+    if problem is None:
+        assert found == []
+    else:
+        assert any(problem in f for f in found), found
+
+
+def test_validator_refuses_keywords_it_does_not_check():
+    with pytest.raises(jsonschema_subset.SchemaError):
+        jsonschema_subset.errors("x", {"type": "string", "maxLength": 3})
+
+
+def test_schemas_use_only_the_checked_subset(model):
+    # Validating real data walks every branch the data reaches; an unknown
+    # keyword anywhere in a schema would raise here.
+    files = export.build(model, "https://example.test/", {})
+    assert export.validate(files) == []

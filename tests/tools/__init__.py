@@ -1,0 +1,1 @@
+"""Plain-Python helpers the gate tests share (link crawler, page sampling)."""
