@@ -26,6 +26,14 @@ class Entry:
     categories: tuple[str, ...] = ()
 
 
+def rss_path(key: str) -> str:
+    return f"{key}.rss.xml"
+
+
+def atom_path(key: str) -> str:
+    return f"{key}.atom.xml"
+
+
 @dataclass
 class Feed:
     key: str                 # file stem: tin-tuc, van-ban
@@ -37,13 +45,16 @@ class Feed:
     entries: list[Entry] = field(default_factory=list)
     built: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
 
+    # Feeds sit at the site root: Material treats every <link rel="alternate">
+    # as another version of the site and fetches sitemap.xml beside it, which
+    # only exists at the root.
     @property
     def rss_path(self) -> str:
-        return f"feeds/{self.key}.rss.xml"
+        return rss_path(self.key)
 
     @property
     def atom_path(self) -> str:
-        return f"feeds/{self.key}.atom.xml"
+        return atom_path(self.key)
 
     def sorted_entries(self) -> list[Entry]:
         return sorted(self.entries, key=lambda e: (e.updated or e.published, e.id), reverse=True)

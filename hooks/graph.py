@@ -105,7 +105,10 @@ def svg(corpus: Corpus, ids: set[str], current: str | None = None, title: str = 
         doc = corpus.documents[doc_id]
         cls = "kl-graph__node" + (" kl-graph__node--current" if doc_id == current else "")
         href = esc(URL_PREFIX + doc.url, quote=True)
-        parts.append(f'<a href="{href}" class="{cls}"><rect x="{x:.0f}" y="{y:.0f}" width="{BOX_W}" '
+        # xlink:href, not href: Material's instant navigation rewrites every
+        # [href] it finds and fails on an SVG link's read-only href; with
+        # xlink:href the browser follows the link as a plain navigation.
+        parts.append(f'<a xlink:href="{href}" class="{cls}"><rect x="{x:.0f}" y="{y:.0f}" width="{BOX_W}" '
                      f'height="{BOX_H}" rx="6"/>'
                      f'<text x="{x + 10:.0f}" y="{y + 23:.0f}" class="kl-graph__title">{esc(doc.title)}</text>'
                      f'<text x="{x + 10:.0f}" y="{y + 43:.0f}" class="kl-graph__meta">'

@@ -106,7 +106,7 @@ class Publishing:
         return out
 
     def feeds_meta(self) -> list[dict]:
-        return [{"key": key, "title": title, "rss": f"feeds/{key}.rss.xml", "atom": f"feeds/{key}.atom.xml"}
+        return [{"key": key, "title": title, "rss": feeds.rss_path(key), "atom": feeds.atom_path(key)}
                 for key, title in FEEDS]
 
     def _news_feed(self) -> feeds.Feed:

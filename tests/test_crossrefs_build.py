@@ -78,7 +78,7 @@ def test_graph_page_and_document_diagrams(built_site):
     html = html_of(built_site, "/luoc-do/")
     start = html.index('<svg class="kl-graph"')
     svg = html[start:html.index("</svg>", start)]
-    assert len(re.findall(r'<a href="\.\./van-ban/[a-z0-9-]+/"', svg)) == 4
+    assert len(re.findall(r'<a xlink:href="\.\./van-ban/[a-z0-9-]+/"', svg)) == 4
     timeline = html[html.index('<ol class="kl-timeline">'):]
     timeline = timeline[:timeline.index("</ol>")]
     dates = re.findall(r'<time datetime="(\d{4}-\d{2}-\d{2})">(\d{2}/\d{2}/\d{4})</time>', timeline)

@@ -123,7 +123,8 @@ def test_json_and_feeds_carry_the_text_intact(evil_site):
     assert doc["metadata"]["summary"] == payload("summary")
     faqs = json.loads((evil_site / "api/v1/hoi-dap.json").read_text(encoding="utf-8"))["faqs"]
     assert [f["metadata"]["question"] for f in faqs] == [payload("faq.question")]
-    for feed in (evil_site / "feeds").glob("*.xml"):
+    feeds = sorted(evil_site.glob("*.rss.xml")) + sorted(evil_site.glob("*.atom.xml"))
+    assert len(feeds) == 4
+    for feed in feeds:
         ET.parse(feed)   # well-formed: every payload escaped
-    assert any(payload("post.title") in "".join(ET.parse(f).getroot().itertext())
-               for f in (evil_site / "feeds").glob("*.xml"))
+    assert any(payload("post.title") in "".join(ET.parse(f).getroot().itertext()) for f in feeds)

@@ -50,7 +50,7 @@ def test_graph_layers_and_svg(model):
     c = model.corpus
     assert graph.layers(c, set(c.documents)) == {"kl-14": 0, "ctr-26": 1, "kh-116": 2, "nd-73": 1}
     svg = graph.svg(c, set(c.documents))
-    assert svg.startswith("<svg") and svg.count("<a href=") == 4 and 'href="kl-url:van-ban/kh-116/"' in svg
+    assert svg.startswith("<svg") and svg.count("<a xlink:href=") == 4 and 'href="kl-url:van-ban/kh-116/"' in svg
 
 
 def write(root: Path, rel: str, text: str) -> None:

@@ -115,7 +115,7 @@ def test_every_page_links_its_feeds_and_shows_last_update(built_site):
 @pytest.mark.parametrize("key", ["tin-tuc", "van-ban"])
 def test_feeds_parse_with_required_elements(built_site, key):
     for kind in ("rss", "atom"):
-        parsed = feedparser.parse((built_site / f"feeds/{key}.{kind}.xml").read_bytes())
+        parsed = feedparser.parse((built_site / f"{key}.{kind}.xml").read_bytes())
         assert not parsed.bozo, parsed.get("bozo_exception")
         assert parsed.version == ("rss20" if kind == "rss" else "atom10")
         assert parsed.feed.title and parsed.feed.link.startswith(SITE_URL) and parsed.feed.language.startswith("vi")
@@ -123,7 +123,7 @@ def test_feeds_parse_with_required_elements(built_site, key):
         for entry in parsed.entries:
             assert entry.title and entry.link.startswith(SITE_URL) and entry.id and entry.published_parsed
     if key == "tin-tuc":
-        entry = feedparser.parse((built_site / "feeds/tin-tuc.rss.xml").read_bytes()).entries[0]
+        entry = feedparser.parse((built_site / "tin-tuc.rss.xml").read_bytes()).entries[0]
         assert entry.link == SITE_URL + "tin-tuc/2022/12/10/thanh-hoa-trien-khai-ket-luan-14/"
         assert entry.author == "Tuấn Lâm"
 
@@ -219,7 +219,7 @@ def test_post_citing_a_clause_appears_on_the_document_and_in_feeds(news_site):
     post = read(news_site, "tin-tuc/2024/03/05/hoi-nghi-quan-triet-muc-2-4/index.html")
     assert "Mục 2.4 — Kết luận số 14-KL/TW" in post and "van-ban/kl-14/#muc-2-4" in post
     for kind in ("rss", "atom"):
-        parsed = feedparser.parse((news_site / f"feeds/tin-tuc.{kind}.xml").read_bytes())
+        parsed = feedparser.parse((news_site / f"tin-tuc.{kind}.xml").read_bytes())
         titles = [e.title for e in parsed.entries]
         assert titles[0] == "Hội nghị quán triệt mục 2.4" and len(titles) == 12
 
@@ -249,7 +249,7 @@ def test_last_update_and_change_log_come_from_git(news_site):
         ("02/04/2024", "Cập nhật nội dung"), ("05/03/2024", "Thêm văn bản và tin tức")]
     assert "Fix blank line" not in kl
     assert '<time datetime="2024-03-05">05/03/2024</time></p>' in read(news_site, "co-quan/so-noi-vu/index.html")
-    changes_feed = feedparser.parse((news_site / "feeds/van-ban.atom.xml").read_bytes())
+    changes_feed = feedparser.parse((news_site / "van-ban.atom.xml").read_bytes())
     assert "Kết luận số 14-KL/TW: Cập nhật nội dung" in [e.title for e in changes_feed.entries]
 
 
