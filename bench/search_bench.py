@@ -126,9 +126,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--query", default="can bo nang dong")
+    parser.add_argument("--built", action="store_true",
+                        help="measure the sites bench/bench.py left in bench-out/x<scale>/ (site-hooks as this "
+                             "site, site-plain as plain Material) instead of building them again")
     args = parser.parse_args()
     rows = []
     for scale in args.scales:
+        if args.built:
+            for engine, folder in (("site", "site-hooks"), ("material", "site-plain")):
+                site = OUT / f"x{scale}" / folder / "site"
+                m = measure(site, engine, args.query)
+                m.update(scale=scale, engine=engine, build_s=None, corpus="bench/bench.py output",
+                         index_bytes=site_size(site, "pagefind" if engine == "site" else "search/search_index.json"))
+                rows.append(m)
+                print(json.dumps(m, ensure_ascii=False), flush=True)
+            continue
         for engine in ("site", "material"):
             project = OUT / f"x{scale}-{engine}"
             source = generate(project, scale)

@@ -6,19 +6,35 @@ real Vietnamese words; it is never published.
 """
 from __future__ import annotations
 
+import itertools
 import random
+import re
 import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-WORDS = ("cán bộ năng động sáng tạo vì lợi ích chung khuyến khích bảo vệ đổi mới thí điểm trách nhiệm "
-         "cấp ủy tổ chức đảng người đứng đầu chính quyền cơ quan đơn vị đề xuất thẩm quyền xem xét quyết định "
-         "nhân rộng mô hình giải pháp thể chế hóa quy định pháp luật đội ngũ công chức viên chức tỉnh huyện").split()
+SOURCE = ROOT.parent / "shared" / "sources" / "ban-tin-pbgdpl-thanh-hoa-2022-12-10.txt"
+
+
+def _vocabulary() -> tuple[list[str], list[float]]:
+    """The syllables of the source article, drawn with Zipf weights (1/rank by
+    frequency) so the filler has the spread of real Vietnamese text: a tiny
+    vocabulary would put every word in every record and make search look
+    far worse than it is on real pages."""
+    words = re.findall(r"[^\W\d_]+", SOURCE.read_text(encoding="utf-8").lower())
+    counts: dict[str, int] = {}
+    for w in words:
+        counts[w] = counts.get(w, 0) + 1
+    ranked = sorted(counts, key=lambda w: (-counts[w], w))
+    return ranked, list(itertools.accumulate(1 / (i + 1) for i in range(len(ranked))))
+
+
+WORDS, _CUMULATIVE = _vocabulary()
 BASE = {"documents": 10, "clauses": 30, "faqs": 50, "posts": 50, "references": 1000, "bodies": 10}
 
 
 def _text(rng: random.Random, n: int) -> str:
-    words = [rng.choice(WORDS) for _ in range(n)]
+    words = rng.choices(WORDS, cum_weights=_CUMULATIVE, k=n)
     return (" ".join(words)).capitalize() + "."
 
 
