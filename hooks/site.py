@@ -17,8 +17,8 @@ if str(ROOT) not in sys.path:
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from hooks import (corpus as corpus_mod, navorder, pipeline, placeholders, publish, references,  # noqa: E402
-                   render, report, search_index, staging, textnorm)
+from hooks import (corpus as corpus_mod, faq_views, navorder, pipeline, placeholders, publish,  # noqa: E402
+                   references, render, report, search_index, staging, textnorm)
 from hooks.errors import ContentErrors, page_markdown as error_page  # noqa: E402
 
 LOG = logging.getLogger("mkdocs.hooks.kl14")
@@ -126,7 +126,8 @@ def on_page_markdown(markdown, page, config, files):
     kind = corpus.pages[src].kind
     if kind == "document":
         doc = corpus.documents[stem]
-        page.meta["kl"] = render.document_view(corpus, doc) | STATE.publish.document_extras(doc)
+        page.meta["kl"] = (render.document_view(corpus, doc) | STATE.publish.document_extras(doc)
+                           | faq_views.document_extras(corpus, doc))
         page.meta.setdefault("title", doc.title)
         page.meta.setdefault("description", f"{doc.title} {doc.summary}")
         return render.document_markdown(corpus, model.resolved, model.links, doc, STATE.fragments, STATE.urls)
@@ -134,6 +135,12 @@ def on_page_markdown(markdown, page, config, files):
         body = corpus.bodies[stem]
         page.meta["kl"] = render.body_view(corpus, body, model.links, STATE.urls)
         page.meta.setdefault("title", body.name)
+    elif kind == "faq":
+        page.meta["kl"] = faq_views.faq_view(corpus, model.resolved, corpus.faqs[stem])
+        page.meta["title"] = corpus.faqs[stem].question
+        page.meta.setdefault("description", page.meta["kl"]["description"])
+    elif src == f"{corpus_mod.FAQ_DIR}/index.md":
+        page.meta["kl"] = faq_views.index_view(corpus, model.resolved)
     elif src == f"{corpus_mod.DOCS_DIR}/index.md":
         page.meta["kl"] = render.documents_index_view(corpus)
     elif src == f"{corpus_mod.BODIES_DIR}/index.md":
