@@ -113,6 +113,21 @@ def test_faq_ids_are_public_ids(model):
     assert ids["thi-diem-khong-thanh-cong"] == "faq" and ids["kl-14"] == "document"
 
 
+def test_faq_json_schema_matches_the_model():
+    from hooks import schema, vocab
+    js = schema.json_schema(schema.FAQ, "Hỏi đáp")
+    assert set(js["required"]) == {"id", "question", "audience", "topic", "explains", "reviewed"}
+    assert js["properties"]["audience"]["items"]["enum"] == list(vocab.AUDIENCES)
+    assert js["properties"]["topic"]["enum"] == list(vocab.FAQ_TOPICS)
+    assert {"type": "null"} in js["properties"]["reviewed"]["anyOf"]
+
+
+def test_an_answer_of_comments_only_is_empty():
+    from hooks import faq
+    assert not faq.has_answer("\n<!-- sẽ viết sau -->\n\n")
+    assert faq.has_answer("Có. Xem [[kl-14#muc-2-4]].")
+
+
 # -- JSON-LD --------------------------------------------------------------
 
 def test_jsonld_cannot_break_out_of_its_script():
