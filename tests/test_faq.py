@@ -96,6 +96,22 @@ def test_every_clause_of_section_2_is_explained(model):
         assert any(f"kl-14#{anchor}" in f.explains for f in model.corpus.faqs.values()), anchor
 
 
+def test_quotations_in_answers_are_verbatim(model):
+    """Text in straight quotes is a quotation: from the source article, a
+    document's trích yếu, or a label the site itself shows."""
+    source = words(next(SOURCES.glob("*.txt")).read_text(encoding="utf-8"))
+    summaries = [words(d.summary) for d in model.corpus.documents.values()]
+    labels = {"chưa xác định", "mức độ đầy đủ"}
+    quoted = 0
+    for entry in model.corpus.faqs.values():
+        body = words(entry.path.read_text(encoding="utf-8").split("\n---\n", 1)[1])
+        for quote in re.findall(r'"([^"]+)"', body):
+            quoted += 1
+            assert quote in source or any(quote in s for s in summaries) or quote.lower() in labels, \
+                (entry.id, quote)
+    assert quoted >= 40
+
+
 def test_explains_feeds_explained_by_even_when_the_answer_does_not_cite(model):
     entry = model.corpus.faqs["thi-diem-khong-thanh-cong"]
     assert "kl-14#muc-2-4" in entry.explains
