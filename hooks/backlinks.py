@@ -79,6 +79,13 @@ def build(corpus: Corpus, resolved: Resolved) -> Backlinks:
                 index.leads[task.lead].append(task)
             for body in task.support:
                 index.supports[body].append(task)
+    # An FAQ's `explains` lists what it explains even where the answer
+    # does not cite it; the same Link as a citation, so each shows once.
+    for entry in corpus.faqs.values():
+        link = Link("faq", "cites", entry.src, None, corpus.pages[entry.src].title)
+        for target in entry.explains:
+            if link not in index.explained_by[target]:
+                index.explained_by[target].append(link)
     for occ in resolved.occurrences:
         page = corpus.pages[occ.src]
         if page.draft or _is_own_page(corpus, occ.src, occ.target):

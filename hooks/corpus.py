@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import anchors, clauses as clause_parser, dates, frontmatter, schema, textnorm, vocab
+from . import anchors, clauses as clause_parser, dates, faq as faq_mod, frontmatter, schema, textnorm, vocab
 from .errors import ErrorSink
 
 DOCS_DIR = "van-ban"
@@ -169,6 +169,7 @@ class Corpus:
     documents: dict[str, Document] = field(default_factory=dict)
     bodies: dict[str, Body] = field(default_factory=dict)
     pages: dict[str, Page] = field(default_factory=dict)   # by src
+    faqs: dict[str, faq_mod.Faq] = field(default_factory=dict)
     # Reverse links between documents, filled once at the end of `load`.
     reverse: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # kind -> target -> sources
 
@@ -203,6 +204,7 @@ class Corpus:
         """Every public id with its kind."""
         out = {i: "document" for i in self.documents}
         out.update({i: "body" for i in self.bodies})
+        out.update({i: "faq" for i in self.faqs})
         return out
 
 
@@ -284,7 +286,12 @@ def load(docs_dir: Path, root: Path | None = None) -> Corpus:
         return True
 
     sources: dict[str, frontmatter.Source] = {}
-    for path in sorted(docs_dir.rglob("*.md")):
+    # FAQs claim their ids last, so an FAQ that takes a document's or body's
+    # id is the file reported, not the document.
+    def claims_late(path: Path) -> tuple[bool, Path]:
+        return page_kind(path.relative_to(docs_dir).as_posix()) == "faq", path
+
+    for path in sorted(docs_dir.rglob("*.md"), key=claims_late):
         src_uri = path.relative_to(docs_dir).as_posix()
         kind = page_kind(src_uri)
         src = _read(path, sink)
@@ -311,6 +318,11 @@ def load(docs_dir: Path, root: Path | None = None) -> Corpus:
             corpus.documents[doc.id] = doc
             sources[doc.id] = src
             blocks = parsed.blocks
+        elif kind == "faq":
+            if not (_validate(path, src, schema.FAQ, sink) and claim(src.meta["id"], path, src.key_lines.get("id"))
+                    and _check_file_name(path, src, sink) and faq_mod.check_own(path, src, sink)):
+                continue
+            corpus.faqs[src.meta["id"]] = faq_mod.from_source(src_uri, path, src)
         corpus.pages[src_uri] = Page(src_uri, path, kind, src.meta, blocks, src.key_lines)
 
     # Files that exist but failed validation are already reported; links to
@@ -319,6 +331,7 @@ def load(docs_dir: Path, root: Path | None = None) -> Corpus:
     broken -= set(corpus.documents) | set(corpus.bodies)
     _check_links(corpus, sources, sink, broken)
     _check_tasks(corpus, sources, sink, broken)
+    faq_mod.check_explains(corpus, sink, broken)
     for page in corpus.pages.values():
         page.title = _title(corpus, page)
     sink.raise_if_any()
@@ -335,6 +348,8 @@ def _title(corpus: Corpus, page: Page) -> str:
         return corpus.documents[stem].title
     if page.kind == "body" and stem in corpus.bodies:
         return corpus.bodies[stem].name
+    if page.kind == "faq" and stem in corpus.faqs:
+        return corpus.faqs[stem].question
     if page.meta.get("title"):
         return str(page.meta["title"])
     for block in page.blocks:

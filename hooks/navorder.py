@@ -2,8 +2,8 @@
 date of issue, bodies from the centre to the district."""
 from __future__ import annotations
 
-from .corpus import BODIES_DIR, DOCS_DIR, Corpus
-from . import vocab
+from .corpus import BODIES_DIR, DOCS_DIR, FAQ_DIR, Corpus
+from . import faq, vocab
 
 GRAPH_DIR = "luoc-do"
 SECTIONS = ["", DOCS_DIR, GRAPH_DIR, BODIES_DIR, "hoi-dap", "tin-tuc", "du-lieu-mo", "huong-dan"]
@@ -22,6 +22,8 @@ def page_key(corpus: Corpus, folder: str, stem: str) -> tuple:
     if folder == BODIES_DIR and stem in corpus.bodies:
         body = corpus.bodies[stem]
         return (1, list(vocab.BODY_LEVELS).index(body.meta["level"]), bool(body.meta.get("group")), body.name)
+    if folder == FAQ_DIR and stem in corpus.faqs:
+        return (1, *faq.sort_key(corpus.faqs[stem], faq.clause_order(corpus)))
     return (2, stem)
 
 SECTION_TITLES = {

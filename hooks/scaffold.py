@@ -44,18 +44,21 @@ Nội dung tin. Dẫn chiếu văn bản bằng liên kết, ví dụ
 """
 
 FAQ = """---
+id: {id}
 question: "Câu hỏi (sửa lại)?"
-audience: cong-dan
+# Dành cho ai: một hoặc nhiều trong cong-dan, can-bo, co-quan.
+audience: [cong-dan]
+# Chủ đề: một khóa trong FAQ_TOPICS của hooks/vocab.py.
 topic: chua-phan-loai
-explains: []
+# Điều khoản được giải thích, ít nhất một (sửa lại cho đúng câu hỏi).
+explains:
+  - kl-14#muc-2
+# Ngày rà soát dd/mm/yyyy; null nếu chưa rà soát.
 reviewed: null
 ---
 
-# Câu hỏi (sửa lại)?
-
-!!! note "Giải thích, không phải văn bản pháp luật"
-    Câu trả lời chưa được viết. Ghi câu trả lời bằng lời dễ hiểu và dẫn chiếu
-    điều khoản được giải thích trong trường `explains` (ví dụ `kl-14#muc-2-4`).
+Câu trả lời chưa được viết (sửa lại). Viết bằng lời dễ hiểu, câu ngắn; chỉ nói
+điều văn bản nói và dẫn chiếu điều khoản, ví dụ [[kl-14#muc-2]].
 """
 
 BODY = """---

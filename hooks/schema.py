@@ -197,6 +197,9 @@ DOCUMENT: tuple[Field, ...] = (
     Field("tasks", "list", "các nhiệm vụ văn bản giao", required=False,
           item=Field("_", "object", "nhiệm vụ", fields=TASK, example={"id": "nhiem-vu-1"}),
           example=[{"id": "nhiem-vu-1"}]),
+    Field("plain_summary", "str",
+          "tóm tắt dễ hiểu (giải thích, không phải văn bản pháp luật); đoạn cách nhau bằng một dòng trống",
+          required=False, nullable=True, example="Kết luận nói về ..."),
 )
 
 BODY: tuple[Field, ...] = (
@@ -207,6 +210,21 @@ BODY: tuple[Field, ...] = (
     Field("parent", "ref", "cơ quan cấp trên (mã); null nếu không nêu", nullable=True, example="ubnd-tinh"),
     Field("group", "bool", "true nếu là một nhóm cơ quan (ví dụ các sở, ban, ngành)",
           required=False, example=False),
+)
+
+FAQ: tuple[Field, ...] = (
+    Field("id", "id", "mã hỏi đáp, trùng tên tệp; địa chỉ trang là /hoi-dap/<mã>/",
+          example="thi-diem-khong-thanh-cong"),
+    Field("question", "str", "câu hỏi, viết như người đọc hỏi",
+          example="Thí điểm không thành công thì cán bộ có bị xử lý không?"),
+    Field("audience", "list", "dành cho ai: một hoặc nhiều trong " + ", ".join(vocab.AUDIENCES),
+          item=Field("_", "enum", "đối tượng", enum=vocab.AUDIENCES, example="cong-dan"), example=["cong-dan"]),
+    Field("topic", "enum", "chủ đề", enum=vocab.FAQ_TOPICS, example="trach-nhiem"),
+    Field("explains", "list", "các điều khoản được giải thích (ít nhất một), dạng 'mã-văn-bản#mã-điều-khoản'",
+          item=Field("_", "str", "điều khoản: 'kl-14#muc-2-4'", example="kl-14#muc-2-4"),
+          example=["kl-14#muc-2-4"]),
+    Field("reviewed", "date", "ngày rà soát gần nhất, dd/mm/yyyy; null nếu chưa rà soát", nullable=True,
+          example="27/11/2026"),
 )
 
 # Page-level keys that MkDocs and Material read; allowed beside the model.

@@ -12,7 +12,9 @@ from html.parser import HTMLParser
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Tags and classes whose text is navigation or controls, not content.
-SKIP_TAGS = {"script", "style", "button", "nav", "svg", "template"}
+# A blockquote repeats text that has its own record (a news post quoting the
+# Conclusion, an FAQ or a task quoting a clause): results land on the clause.
+SKIP_TAGS = {"script", "style", "button", "nav", "svg", "template", "blockquote"}
 SKIP_CLASSES = {"headerlink", "kl-toc", "kl-chain", "kl-clause__tools", "md-source-file", "md-post__meta",
                 "kl-backlinks", "kl-changes", "kl-graph-figure", "kl-page-end"}
 # Headings the templates add (ids "kl-…") label parts of the page's own

@@ -18,8 +18,9 @@ if str(ROOT) not in sys.path:
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from hooks import (corpus as corpus_mod, csp, escaping, export, navorder, offline_search,  # noqa: E402
-                   pipeline, placeholders, publish, references, render, report, search_index, staging, textnorm)
+from hooks import (corpus as corpus_mod, csp, escaping, export, faq_views, navorder,  # noqa: E402
+                   offline_search, pipeline, placeholders, publish, references, render, report, search_index,
+                   staging, textnorm)
 from hooks.errors import ContentErrors, page_markdown as error_page  # noqa: E402
 
 LOG = logging.getLogger("mkdocs.hooks.kl14")
@@ -127,25 +128,31 @@ def on_page_markdown(markdown, page, config, files):
     if src not in corpus.pages:
         return markdown            # pages the blog plugin generates (archive, categories)
     kind = corpus.pages[src].kind
+    # Views first, then the page keys Material prints raw are escaped once.
     if kind == "document":
         doc = corpus.documents[stem]
-        page.meta["kl"] = render.document_view(corpus, doc) | STATE.publish.document_extras(doc)
+        page.meta["kl"] = (render.document_view(corpus, doc) | STATE.publish.document_extras(doc)
+                           | faq_views.document_extras(corpus, doc))
         page.meta.setdefault("title", doc.title)
         page.meta.setdefault("description", f"{doc.title} {doc.summary}")
     elif kind == "body":
+        page.meta["kl"] = render.body_view(corpus, corpus.bodies[stem], model.links, STATE.urls)
         page.meta.setdefault("title", corpus.bodies[stem].name)
-    escaping.escape_meta(page.meta)
-    if kind == "document":
-        return render.document_markdown(corpus, model.resolved, model.links, doc, STATE.fragments, STATE.urls)
-    if kind == "body":
-        body = corpus.bodies[stem]
-        page.meta["kl"] = render.body_view(corpus, body, model.links, STATE.urls)
+    elif kind == "faq":
+        page.meta["kl"] = faq_views.faq_view(corpus, model.resolved, corpus.faqs[stem])
+        page.meta["title"] = corpus.faqs[stem].question
+        page.meta.setdefault("description", page.meta["kl"]["description"])
+    elif src == f"{corpus_mod.FAQ_DIR}/index.md":
+        page.meta["kl"] = faq_views.index_view(corpus, model.resolved)
     elif src == f"{corpus_mod.DOCS_DIR}/index.md":
         page.meta["kl"] = render.documents_index_view(corpus)
     elif src == f"{corpus_mod.BODIES_DIR}/index.md":
         page.meta["kl"] = render.bodies_index_view(corpus)
     elif src == f"{navorder.GRAPH_DIR}/index.md":
         page.meta["kl"] = render.graph_view(corpus)
+    escaping.escape_meta(page.meta)
+    if kind == "document":
+        return render.document_markdown(corpus, model.resolved, model.links, doc, STATE.fragments, STATE.urls)
     return render.page_markdown(model.resolved, src)
 
 

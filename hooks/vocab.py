@@ -39,3 +39,23 @@ BODY_LEVELS = {
 # What the site shows where a fact is not known.
 UNKNOWN = "Chưa xác định"
 UNKNOWN_DOC_TYPE = "Văn bản"   # type not known yet
+
+# Who an FAQ entry is for (hỏi đáp): one or more of these keys.
+AUDIENCES = {
+    "cong-dan": "Công dân",
+    "can-bo": "Cán bộ",
+    "co-quan": "Cơ quan",
+}
+
+# Topics of the FAQ, in the order the index shows them.
+FAQ_TOPICS = {
+    "chung": "Hiểu chung về Kết luận 14",
+    "doi-tuong": "Ai được khuyến khích, bảo vệ",
+    "de-xuat": "Đề xuất đổi mới và thí điểm",
+    "trach-nhiem": "Khi thí điểm không thành công",
+    "nhan-rong": "Nhân rộng mô hình và khen thưởng",
+    "cap-uy": "Việc của cấp ủy và người đứng đầu",
+    "thanh-hoa": "Triển khai tại Thanh Hóa",
+    "van-ban": "Văn bản liên quan và nơi đọc toàn văn",
+    "chua-phan-loai": "Chưa phân loại",
+}

@@ -40,7 +40,7 @@ def test_body_tasks(model):
 def test_news_cites_clauses_and_report_lists_unknown_numbers(model):
     news = model.links.news["kl-14#muc-2-4-doan-3"]
     assert [l.kind for l in news] == ["news"] and news[0].detail == "10/12/2022"
-    assert {"file": "docs/van-ban/nd-73.md", "line": 35, "written": "73/2024/NĐ-CP"} in \
+    assert {"file": "docs/van-ban/nd-73.md", "line": 42, "written": "73/2024/NĐ-CP"} in \
         model.report["unknown_document_numbers"]
     refs = [r for r in model.report["references"] if r["target"] == "kl-14#muc-2-4"]
     assert refs and refs[0]["url"] == "/van-ban/kl-14/#muc-2-4"

@@ -299,7 +299,7 @@ def test_scaffolded_files_build_without_edits(tmp_path):
         assert (project / made[kind]).is_file()
     assert made["hoi-dap"] == "docs/hoi-dap/cau-hoi-moi.md" and made["van-ban"] == "docs/van-ban/qd-moi.md"
     faq = (project / made["hoi-dap"]).read_text(encoding="utf-8")
-    for key in ("question:", "audience: cong-dan", "topic:", "explains: []", "reviewed: null"):
+    for key in ("id: cau-hoi-moi", "question:", "audience: [cong-dan]", "topic:", "explains:", "reviewed: null"):
         assert key in faq
     site = tmp_path / "site"
     result = run_build(project, site)

@@ -1,0 +1,135 @@
+"""FAQ entries (hỏi đáp): the model and the checks that need the whole corpus.
+
+One file per question under docs/hoi-dap/. The front matter follows
+`schema.FAQ`; the body is the answer in plain Vietnamese. An entry is an
+explanation, never law: it names the clauses it explains (`explains`), and
+the pages show those clauses' own text beside the answer.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import dates, frontmatter, vocab
+from .errors import ErrorSink
+
+if TYPE_CHECKING:  # corpus imports this module; only the type is needed here
+    from .corpus import Corpus
+
+DIR = "hoi-dap"
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+@dataclass
+class Faq:
+    id: str
+    path: Path
+    src: str                        # 'hoi-dap/<id>.md'
+    question: str
+    audience: list[str]
+    topic: str
+    explains: list[str]             # 'kl-14#muc-2-4'
+    reviewed: dt.date | None
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        return f"{DIR}/{self.id}/"
+
+    @property
+    def topic_label(self) -> str:
+        return vocab.FAQ_TOPICS[self.topic]
+
+    @property
+    def audience_labels(self) -> list[str]:
+        return [vocab.AUDIENCES[a] for a in self.audience]
+
+
+def from_source(src_uri: str, path: Path, src: frontmatter.Source) -> Faq:
+    """The entry of a file whose front matter already passed `schema.FAQ`."""
+    meta = src.meta
+    audience = list(dict.fromkeys(meta["audience"]))   # keep order, drop repeats
+    return Faq(meta["id"], path, src_uri, " ".join(str(meta["question"]).split()), audience, meta["topic"],
+               list(dict.fromkeys(meta["explains"])),
+               dates.parse_dmy(meta["reviewed"]) if meta.get("reviewed") else None, dict(src.key_lines))
+
+
+def has_answer(body: str) -> bool:
+    """An answer is any text left once comments and blank lines are gone."""
+    return bool(_COMMENT.sub("", body).strip())
+
+
+def check_own(path: Path, src: frontmatter.Source, sink: ErrorSink) -> bool:
+    """What one file can get wrong on its own: empty lists, an empty answer."""
+    ok = True
+    lines = src.key_lines
+    if not src.meta["audience"]:
+        ok = False
+        sink.add(path, lines.get("audience"), "chưa ghi hỏi đáp này dành cho ai.",
+                 "the entry names no audience.",
+                 f"ghi ít nhất một trong: {', '.join(vocab.AUDIENCES)}, ví dụ 'audience: [cong-dan]'.",
+                 f"name at least one of: {', '.join(vocab.AUDIENCES)}, e.g. 'audience: [cong-dan]'.",
+                 field="audience")
+    if not src.meta["explains"]:
+        ok = False
+        sink.add(path, lines.get("explains"), "hỏi đáp phải giải thích ít nhất một điều khoản.",
+                 "an FAQ entry must explain at least one clause.",
+                 "ghi điều khoản được giải thích, ví dụ 'explains: [kl-14#muc-2-4]'.",
+                 "list the clauses it explains, e.g. 'explains: [kl-14#muc-2-4]'.", field="explains")
+    if not has_answer(src.body):
+        ok = False
+        sink.add(path, src.body_line, "chưa có câu trả lời: phần thân tệp (sau dòng '---' thứ hai) đang trống.",
+                 "no answer: the body of the file (after the second '---') is empty.",
+                 "viết câu trả lời bằng lời dễ hiểu dưới phần đầu tệp, dẫn chiếu điều khoản bằng [[kl-14#muc-2-4]].",
+                 "write the answer in plain Vietnamese below the front matter, citing clauses with [[kl-14#muc-2-4]].",
+                 field="answer")
+    return ok
+
+
+def check_explains(corpus: "Corpus", sink: ErrorSink, broken: set[str]) -> None:
+    """Every `explains` entry is a clause of a document that exists."""
+    from .corpus import nearest   # a function, not state: fine to import late
+
+    clause_keys = sorted(c.key for d in corpus.documents.values() for c in d.clauses.values())
+    for entry in corpus.faqs.values():
+        for i, target in enumerate(entry.explains):
+            doc_id, sep, anchor = target.partition("#")
+            if doc_id in broken:
+                continue   # the document itself is already reported
+            doc = corpus.documents.get(doc_id)
+            if sep and anchor and doc is not None and anchor in doc.clauses:
+                continue
+            if doc is not None and not anchor:
+                vi = f"{target!r} là cả văn bản; 'explains' cần một điều khoản của văn bản."
+                en = f"{target!r} is a whole document; 'explains' needs one of its clauses."
+                near = [c for c in clause_keys if c.startswith(doc_id + "#")][:5] or nearest(target, clause_keys)
+            else:
+                vi = f"không có điều khoản {target!r}."
+                en = f"there is no clause {target!r}."
+                near = nearest(target, clause_keys)
+            sink.add(entry.path, frontmatter.line_of(entry.key_lines, f"explains[{i}]"), vi, en,
+                     f"ghi 'mã-văn-bản#mã-điều-khoản'; các điều khoản gần nhất: {', '.join(near)}.",
+                     f"write 'document-id#clause-anchor'; nearest clauses: {', '.join(near)}.",
+                     field=f"explains[{i}]")
+
+
+def clause_order(corpus: "Corpus") -> dict[str, tuple]:
+    """Documents by date, clauses in text order."""
+    order = {}
+    for doc in sorted(corpus.documents.values(), key=lambda d: d.sort_key):
+        for i, clause in enumerate(doc.clauses.values()):
+            order[clause.key] = (*doc.sort_key, i)
+    return order
+
+
+def sort_key(entry: Faq, order: dict[str, tuple]) -> tuple:
+    """FAQs follow the texts: by the first clause each explains."""
+    return min(order[k] for k in entry.explains), entry.question
+
+
+def sorted_faqs(corpus: "Corpus") -> list[Faq]:
+    order = clause_order(corpus)
+    return sorted(corpus.faqs.values(), key=lambda f: sort_key(f, order))

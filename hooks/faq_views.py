@@ -1,0 +1,149 @@
+"""Views of the explanations: FAQ pages, the FAQ index, the plain-language
+summary of a document. Plain dicts from the model; templates only present.
+
+The clause text beside an answer is the model's own (`Clause.text`), so an
+edit of a document shows on every FAQ that explains it.
+"""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import markdown as md_lib
+
+from . import dates, jsonld, vocab
+from .corpus import Corpus, Document
+from .faq import DIR, Faq, sorted_faqs
+from .resolve import Resolved
+
+NOTICE = "Giải thích, không phải văn bản pháp luật"
+NOTICE_DETAIL = ("Phần này giải thích bằng lời dễ hiểu. Chỉ nguyên văn của văn bản mới có giá trị; "
+                 "khi cần căn cứ, hãy dẫn nguyên văn điều khoản.")
+NOT_REVIEWED = "Chưa rà soát"
+INDEX_URL = f"{DIR}/"
+_INLINE = re.compile("\ue000(\\d+)\ue001")
+_BLOCKS = {"p", "li", "div", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "dt", "dd"}
+
+
+class _Text(HTMLParser):
+    """Visible text of an HTML fragment, one line per block."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        # Line breaks inside a paragraph are only how the source was wrapped.
+        self.parts.append(data.replace("\n", " "))
+
+
+def html_text(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def answer_text(resolved: Resolved, src: str) -> str:
+    """The answer as plain text (for JSON-LD and page descriptions): the
+    resolved Markdown rendered, links reduced to their words."""
+    html = md_lib.markdown("\n\n".join(resolved.blocks[src]), extensions=["admonition", "attr_list", "tables"])
+    html = _INLINE.sub(lambda m: resolved.fragments[int(m.group(1))], html)
+    return html_text(html)
+
+
+def description(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _clause_view(corpus: Corpus, key: str) -> dict:
+    doc_id, _, anchor = key.partition("#")
+    doc = corpus.documents[doc_id]
+    clause = doc.clauses[anchor]
+    return {
+        "key": key,
+        "anchor": anchor,
+        "citation": corpus.citation(clause),
+        "url": f"{doc.url}#{anchor}",
+        "paragraphs": [p for p in clause.text.split("\n\n") if p] if clause.available else [],
+        "available": clause.available,
+        "provisional": clause.provisional,
+    }
+
+
+def _short(corpus: Corpus, key: str) -> str:
+    doc_id, _, anchor = key.partition("#")
+    doc = corpus.documents[doc_id]
+    return f"{doc.clauses[anchor].phrase} {doc.title}"
+
+
+def _entry(corpus: Corpus, faq: Faq) -> dict:
+    return {
+        "id": faq.id, "question": faq.question, "url": faq.url,
+        "audience": [{"key": a, "label": vocab.AUDIENCES[a]} for a in faq.audience],
+        "audience_keys": " ".join(faq.audience),
+        "explains": [_short(corpus, k) for k in faq.explains],
+        "reviewed": dates.format_dmy(faq.reviewed) if faq.reviewed else NOT_REVIEWED,
+    }
+
+
+def faq_view(corpus: Corpus, resolved: Resolved, faq: Faq) -> dict:
+    answer = answer_text(resolved, faq.src)
+    same_topic = [f for f in sorted_faqs(corpus) if f.topic == faq.topic and f.id != faq.id]
+    return {
+        "kind": "faq",
+        "id": faq.id,
+        "question": faq.question,
+        "notice": NOTICE,
+        "notice_detail": NOTICE_DETAIL,
+        "topic": {"key": faq.topic, "label": faq.topic_label, "url": f"{INDEX_URL}#{faq.topic}"},
+        "audience": [{"key": a, "label": vocab.AUDIENCES[a]} for a in faq.audience],
+        "reviewed": dates.format_dmy(faq.reviewed) if faq.reviewed else NOT_REVIEWED,
+        "reviewed_iso": faq.reviewed.isoformat() if faq.reviewed else "",
+        "clauses": [_clause_view(corpus, k) for k in faq.explains],
+        "related": [{"question": f.question, "url": f.url} for f in same_topic],
+        "index_url": INDEX_URL,
+        "description": description(answer),
+        "jsonld": jsonld.script(jsonld.faq_page([(faq.question, answer)])),
+    }
+
+
+def index_view(corpus: Corpus, resolved: Resolved) -> dict:
+    faqs = sorted_faqs(corpus)
+    topics = []
+    for key, label in vocab.FAQ_TOPICS.items():
+        members = [_entry(corpus, f) for f in faqs if f.topic == key]
+        if members:
+            topics.append({"key": key, "label": label, "faqs": members})
+    return {
+        "kind": "faq-index",
+        "notice": NOTICE,
+        "count": len(faqs),
+        "audiences": [{"key": k, "label": v, "count": sum(k in f.audience for f in faqs)}
+                      for k, v in vocab.AUDIENCES.items()],
+        "topics": topics,
+        "jsonld": jsonld.script(jsonld.faq_page([(f.question, answer_text(resolved, f.src)) for f in faqs],
+                                                name="Hỏi đáp")) if faqs else "",
+    }
+
+
+def document_extras(corpus: Corpus, doc: Document) -> dict:
+    """The plain-language summary at the top of a document page."""
+    text = (doc.meta.get("plain_summary") or "").strip()
+    # YAML '>-' turns a blank line into one newline; '|' keeps blank lines.
+    chunks = re.split(r"\n\s*\n", text) if "\n\n" in text else text.split("\n")
+    paragraphs = [" ".join(p.split()) for p in chunks if p.strip()]
+    return {"plain_summary": paragraphs, "explanation_notice": NOTICE,
+            "faq_count": sum(any(k.partition("#")[0] == doc.id for k in f.explains) for f in corpus.faqs.values())}
