@@ -58,8 +58,10 @@ def generate(dest: Path, scale: int, seed: int = 14) -> dict:
     docs = dest / "docs"
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
     shutil.copytree(ROOT / "docs" / "huong-dan", docs / "huong-dan")
-    for rel in ("index.md", "van-ban/index.md", "co-quan/index.md", "tin-tuc/index.md", "tin-tuc/.authors.yml",
-                "luoc-do/index.md"):
+    # Section index pages and the blog's authors; the content itself is generated.
+    section_indexes = [p.relative_to(ROOT / "docs").as_posix() for p in sorted((ROOT / "docs").glob("*/index.md"))
+                       if p.parent.name != "huong-dan"]
+    for rel in ["index.md", "tin-tuc/.authors.yml", *section_indexes]:
         (docs / rel).parent.mkdir(parents=True, exist_ok=True)
         text = (ROOT / "docs" / rel).read_text(encoding="utf-8")
         if rel == "index.md":
