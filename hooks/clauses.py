@@ -15,6 +15,7 @@ from . import anchors
 MARKER = re.compile(r"^\{#(?P<anchor>[^\s}]*)(?P<flags>(?:\s+\.[\w-]+)*)\s*\}\s*$")
 _FENCE = re.compile(r"^\s*(```+|~~~+)")
 _HEADING = re.compile(r"^#{1,6}\s")
+_ADMONITION = re.compile(r"^(!!!|\?\?\?\+?)\s")
 FLAG_UNAVAILABLE = "chua-co"
 
 
@@ -118,6 +119,13 @@ def parse(body: str, first_line: int = 1) -> ParsedBody:
         if _HEADING.match(line) and current is not None:
             flush()
             current = None
+        if current is not None and _ADMONITION.match(line):
+            # A note inside a clause would be published as the clause's text.
+            problems.append((lineno, "ghi chú (!!!) nằm trong lời văn của điều khoản "
+                             f"{current.anchor!r}.",
+                             f"a note (!!!) sits inside the text of clause {current.anchor!r}.",
+                             "đặt một tiêu đề (ví dụ '## Ghi chú') trước ghi chú để kết thúc điều khoản.",
+                             "put a heading (e.g. '## Ghi chú') before the note to end the clause."))
         buffer.append(line)
     flush()
     _link_tree(clauses)

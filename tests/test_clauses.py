@@ -57,3 +57,10 @@ def test_problems_name_the_line():
 
 def test_plain_text_drops_markup_only():
     assert clauses.plain_text("2\\.  Văn *bản* [liên kết](x.md)\n\nĐoạn  hai") == "2. Văn bản liên kết\n\nĐoạn hai"
+
+
+def test_note_inside_a_clause_is_an_error():
+    parsed = clauses.parse("{#muc-1}\n1. Một.\n\n!!! note \"Ghi chú\"\n    Lời biên tập.\n\n## Ghi chú\n\n!!! note\n    Được.\n",
+                           first_line=3)
+    assert [(line, vi[:7]) for line, vi, *_ in parsed.problems] == [(6, "ghi chú")]
+    assert "'## Ghi chú'" in parsed.problems[0][3]
