@@ -131,5 +131,9 @@ def sort_key(entry: Faq, order: dict[str, tuple]) -> tuple:
 
 
 def sorted_faqs(corpus: "Corpus") -> list[Faq]:
-    order = clause_order(corpus)
-    return sorted(corpus.faqs.values(), key=lambda f: sort_key(f, order))
+    # Computed once per build (every FAQ page asks); a new build has a new corpus.
+    cached = corpus.__dict__.get("_sorted_faqs")
+    if cached is None:
+        order = clause_order(corpus)
+        cached = corpus.__dict__["_sorted_faqs"] = sorted(corpus.faqs.values(), key=lambda f: sort_key(f, order))
+    return cached

@@ -99,9 +99,26 @@ def _entry(corpus: Corpus, faq: Faq) -> dict:
     }
 
 
+RELATED = 4   # questions shown before and after this one in its topic
+
+
+def _neighbours(corpus: Corpus, faq: Faq) -> list[Faq]:
+    """The questions nearest this one in its topic, in reading order; a
+    bounded list, so a page does not grow with the number of questions."""
+    by_topic = corpus.__dict__.get("_faqs_by_topic")
+    if by_topic is None:
+        by_topic = corpus.__dict__["_faqs_by_topic"] = {}
+        for f in sorted_faqs(corpus):
+            by_topic.setdefault(f.topic, []).append(f)
+        corpus.__dict__["_faq_place"] = {f.id: i for same in by_topic.values() for i, f in enumerate(same)}
+    same = by_topic[faq.topic]
+    at = corpus.__dict__["_faq_place"][faq.id]
+    return same[max(0, at - RELATED):at] + same[at + 1:at + 1 + RELATED]
+
+
 def faq_view(corpus: Corpus, resolved: Resolved, faq: Faq) -> dict:
     answer = answer_text(resolved, faq.src)
-    same_topic = [f for f in sorted_faqs(corpus) if f.topic == faq.topic and f.id != faq.id]
+    same_topic = _neighbours(corpus, faq)
     return {
         "kind": "faq",
         "id": faq.id,

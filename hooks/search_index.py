@@ -29,7 +29,6 @@ _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pag
 # Generated listings repeat what the posts and documents say.
 _SKIP_PREFIXES = ("tin-tuc/archive/", "tin-tuc/category/", "tin-tuc/page/", "search/")
 _SKIP_URLS = {"404.html", "tin-tuc/"}
-FAQ_PREFIX = "hoi-dap/"
 
 # Weights (Pagefind's scale, 0–10): a document's number and name outrank any
 # mention of them in a clause, a post or a chain of links.
@@ -78,12 +77,8 @@ class Record:
 
 
 def indexed(url: str) -> bool:
-    # FAQ pages are left out for now: ~20 more records shift Pagefind's term
-    # statistics enough to flip near-ties in the query table (e.g. "doi moi
-    # sang tao": mục 2.5 5.3 vs the news post 5.2); ranking explanations after
-    # the clauses they explain needs its own decision. The FAQ index stays.
-    if url.startswith(FAQ_PREFIX) and url != FAQ_PREFIX:
-        return False
+    # FAQ pages are results of their own; search.js lists them after the
+    # legal text they explain unless their question is what was typed.
     return url not in _SKIP_URLS and not url.startswith(_SKIP_PREFIXES)
 
 

@@ -18,6 +18,9 @@ POST = "/tin-tuc/2022/12/10/thanh-hoa-trien-khai-ket-luan-14/"
 # diacritics, đ typed as d, document numbers as people type them, bodies,
 # and questions in citizens' words.
 QUERIES = [
+    # A citizen typing a whole question finds its answer (hỏi đáp) first.
+    ("ai quyet dinh cho lam thi diem va phai tra loi trong bao lau", "/hoi-dap/ai-quyet-dinh-cho-thi-diem/"),
+    ("Ai quyết định cho làm thí điểm, và phải trả lời trong bao lâu?", "/hoi-dap/ai-quyet-dinh-cho-thi-diem/"),
     ("14-KL/TW", "/van-ban/kl-14/"),
     ("14 KL TW", "/van-ban/kl-14/"),
     ("kl 14", "/van-ban/kl-14/"),

@@ -179,14 +179,19 @@
   }
 
   // Engine order, except that results whose title is what the reader typed
-  // come first, exact diacritics before folded ones.
+  // come first, exact diacritics before folded ones, and that explanations
+  // (hỏi đáp) follow the legal text they explain.
   function byTitle(data, terms) {
     var same = function (t) { return t; };
     return data.map(function (d, i) {
       var title = d.meta.title || "";
-      return { d: d, i: i, exact: coverage(title, terms, same), folded: coverage(title, terms, klFold) };
+      var explanation = d.meta.kind === "hoi-dap" ? 1 : 0;
+      // A question jumps ahead only when the reader typed most of it.
+      var counts = function (c) { return explanation && c < 0.75 ? 0 : c; };
+      return { d: d, i: i, exact: counts(coverage(title, terms, same)), folded: counts(coverage(title, terms, klFold)),
+               explanation: explanation };
     }).sort(function (a, b) {
-      return b.exact - a.exact || b.folded - a.folded || a.i - b.i;
+      return b.exact - a.exact || b.folded - a.folded || a.explanation - b.explanation || a.i - b.i;
     }).map(function (x) { return x.d; });
   }
 
