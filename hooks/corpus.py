@@ -6,13 +6,12 @@ The model holds documents with their clauses and bodies. Later stages
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import anchors, clauses as clause_parser, dates, faq as faq_mod, frontmatter, schema, textnorm, vocab
-from .errors import ErrorSink
+from .errors import ErrorSink, nearest
 
 DOCS_DIR = "van-ban"
 BODIES_DIR = "co-quan"
@@ -176,10 +175,10 @@ class Corpus:
     def linked_from(self, kind: str, doc_id: str) -> list[str]:
         return self.reverse.get(kind, {}).get(doc_id, [])
 
-    def pages_by_id(self) -> dict[str, str]:
-        """Site URL of pages that carry a public id (FAQs)."""
-        return {str(p.meta["id"]): p.src[:-3] + "/" for p in self.pages.values()
-                if p.kind == "faq" and p.meta.get("id")}
+    def url_of(self, ident: str) -> str:
+        """Site URL of a document, body or FAQ by its public id; '' if none."""
+        thing = self.documents.get(ident) or self.bodies.get(ident) or self.faqs.get(ident)
+        return thing.url if thing else ""
 
     def tasks(self) -> list[Task]:
         return [t for d in self.documents.values() for t in d.tasks.values()]
@@ -206,12 +205,6 @@ class Corpus:
         out.update({i: "body" for i in self.bodies})
         out.update({i: "faq" for i in self.faqs})
         return out
-
-
-def nearest(target: str, candidates: list[str], n: int = 3) -> list[str]:
-    """The closest valid ids, for error messages."""
-    close = difflib.get_close_matches(target, candidates, n=n, cutoff=0.0)
-    return close[:n]
 
 
 def _read(path: Path, sink: ErrorSink) -> frontmatter.Source | None:
@@ -439,19 +432,19 @@ def _check_links(corpus: Corpus, sources: dict[str, frontmatter.Source], sink: E
     for body in corpus.bodies.values():
         parent = body.meta.get("parent")
         if parent and parent not in corpus.bodies and parent not in broken:
+            near = ", ".join(nearest(parent, body_ids))
             sink.add(body.path, None, f"cơ quan cấp trên {parent!r} không tồn tại.",
                      f"parent body {parent!r} does not exist.",
-                     f"các mã gần nhất: {', '.join(nearest(parent, body_ids))}.",
-                     f"nearest ids: {', '.join(nearest(parent, body_ids))}.", field="parent")
+                     f"các mã gần nhất: {near}.", f"nearest ids: {near}.", field="parent")
     for doc in corpus.documents.values():
         lines = sources[doc.id].key_lines
         issuer = doc.meta["issuer"]
         if issuer is not None and issuer not in corpus.bodies and issuer not in broken:
+            near = ", ".join(nearest(issuer, body_ids))
             sink.add(doc.path, lines.get("issuer"), f"cơ quan ban hành {issuer!r} không tồn tại.",
                      f"issuer {issuer!r} is not a known body.",
-                     f"dùng mã trong docs/co-quan/, gần nhất: {', '.join(nearest(issuer, body_ids))}.",
-                     f"use an id from docs/co-quan/, nearest: {', '.join(nearest(issuer, body_ids))}.",
-                     field="issuer")
+                     f"dùng mã trong docs/co-quan/, gần nhất: {near}.",
+                     f"use an id from docs/co-quan/, nearest: {near}.", field="issuer")
         for kind in ("implements", "based_on", "related"):
             for target in doc.links(kind):
                 if target == doc.id:

@@ -6,8 +6,14 @@ shows every mistake.
 """
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
+
+
+def nearest(wanted: str, candidates: list[str], n: int = 3) -> list[str]:
+    """The n valid ids closest to a wrong one, for the fix in a message."""
+    return difflib.get_close_matches(wanted, candidates, n=n, cutoff=0.0)
 
 
 @dataclass(frozen=True)

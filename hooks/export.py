@@ -209,13 +209,7 @@ class _Urls:
 
     def target(self, corpus: Corpus, target: str) -> str:
         ident, _, anchor = target.partition("#")
-        if ident in corpus.documents:
-            rel = corpus.documents[ident].url
-        elif ident in corpus.bodies:
-            rel = corpus.bodies[ident].url
-        else:
-            rel = corpus.pages_by_id().get(ident, "")
-        return self.abs(rel) + (f"#{anchor}" if anchor else "")
+        return self.abs(corpus.url_of(ident)) + (f"#{anchor}" if anchor else "")
 
     def link(self, link: Link) -> dict:
         return {"kind": link.kind, "basis": link.basis, "label": link.label, "detail": link.detail,

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import dates, frontmatter, vocab
-from .errors import ErrorSink
+from .errors import ErrorSink, nearest
 
 if TYPE_CHECKING:  # corpus imports this module; only the type is needed here
     from .corpus import Corpus
@@ -91,8 +91,6 @@ def check_own(path: Path, src: frontmatter.Source, sink: ErrorSink) -> bool:
 
 def check_explains(corpus: "Corpus", sink: ErrorSink, broken: set[str]) -> None:
     """Every `explains` entry is a clause of a document that exists."""
-    from .corpus import nearest   # a function, not state: fine to import late
-
     clause_keys = sorted(c.key for d in corpus.documents.values() for c in d.clauses.values())
     for entry in corpus.faqs.values():
         for i, target in enumerate(entry.explains):

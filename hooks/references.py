@@ -7,11 +7,12 @@ Inside a table the label separator is written `\\|`.
 """
 from __future__ import annotations
 
-import difflib
 import html
 import posixpath
 import re
 from dataclasses import dataclass, field
+
+from .errors import nearest
 
 # Links the hooks write carry the target's site URL behind this prefix; the
 # final page HTML gets URLs relative to each page (`localize`), which keeps
@@ -57,12 +58,6 @@ def parse(inner: str) -> Ref | None:
     label = match.group("label")
     return Ref(match.group("id").strip(), (match.group("anchor") or "").strip() or None,
                label.strip() if label and label.strip() else None)
-
-
-def nearest(wanted: str, candidates: list[str], n: int = 3) -> list[str]:
-    close = difflib.get_close_matches(wanted, candidates, n=n, cutoff=0.4)
-    rest = [c for c in sorted(candidates, key=lambda c: (c[:1] != wanted[:1], c)) if c not in close]
-    return (close + rest)[:n]
 
 
 def check(ref: Ref, targets: dict[str, Target]) -> list[str] | None:

@@ -12,9 +12,7 @@ REPORT_PATH = "bao-cao/lien-ket.json"
 def build(corpus: Corpus, resolved: Resolved, links: Backlinks) -> dict:
     def url(target: str) -> str:
         doc_id, _, anchor = target.partition("#")
-        base = corpus.documents[doc_id].url if doc_id in corpus.documents else \
-            corpus.bodies[doc_id].url if doc_id in corpus.bodies else corpus.pages_by_id().get(doc_id, "")
-        return f"/{base}" + (f"#{anchor}" if anchor else "")
+        return f"/{corpus.url_of(doc_id)}" + (f"#{anchor}" if anchor else "")
 
     orphans = []
     for doc in corpus.documents.values():

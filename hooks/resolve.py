@@ -57,10 +57,8 @@ def targets(corpus: Corpus) -> dict[str, references.Target]:
         out[doc.id] = target
     for body in corpus.bodies.values():
         out[body.id] = references.Target(body.id, "body", body.url, body.short_name, body.name)
-    for page in corpus.pages.values():
-        if page.kind == "faq" and page.meta.get("id"):
-            out[page.meta["id"]] = references.Target(page.meta["id"], "faq", page.src[:-3] + "/",
-                                                     str(page.meta.get("question") or page.title))
+    for faq in corpus.faqs.values():
+        out[faq.id] = references.Target(faq.id, "faq", faq.url, faq.question)
     return out
 
 

@@ -41,6 +41,21 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def failed_build(tmp_path: Path, mutate) -> tuple[Path, str]:
+    """Break a copy of the project with `mutate`, build it, and check the
+    build stopped without writing a site or leaving a staging folder.
+    Returns the project and the build's output."""
+    project = copy_project(tmp_path / "project")
+    mutate(project)
+    site = tmp_path / "site"
+    result = run_build(project, site)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert not site.exists(), "a failed build must not write the site"
+    assert not list(tmp_path.glob("site.*")), "no staging folder is left behind"
+    return project, output
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("build") / "site"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks import corpus as corpus_mod, export, jsonschema_subset, pipeline
+from hooks import export, jsonschema_subset, pipeline
 from conftest import ROOT
 from tests.tools import linkcheck
 
