@@ -4,7 +4,7 @@ host may not let us set headers).
 Scripts run only from the site itself or when they are one of the page's own
 inline scripts (Material's small bootstraps), allowed by their SHA-256, so
 text an editor writes can never become a running script even if escaping
-failed somewhere. Pagefind compiles its WebAssembly ('wasm-unsafe-eval').
+failed somewhere.
 `file:` keeps the site working from a folder or USB stick; a page served
 over http(s) never loads file: URLs anyway.
 """
@@ -39,7 +39,7 @@ def inline_hashes(page_html: str) -> list[str]:
 
 
 def policy(page_html: str) -> str:
-    scripts = " ".join([SELF, *inline_hashes(page_html), "'wasm-unsafe-eval'"])
+    scripts = " ".join([SELF, *inline_hashes(page_html)])
     return "; ".join([
         f"default-src {SELF}",
         f"script-src {scripts}",

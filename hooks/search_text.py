@@ -1,4 +1,4 @@
-"""Search text for Vietnamese readers: NFC, tokens, folding, đ variants.
+"""Search text for Vietnamese readers: NFC, tokens, folding.
 
 Readers type on phones, often without tone marks and with d for đ. The
 rule here is mirrored word for word by `docs/assets/javascripts/search.js`
@@ -38,17 +38,3 @@ def fold(text: str) -> str:
 
 def folded_tokens(text: str) -> list[str]:
     return [fold(t) for t in tokens(text)]
-
-
-def d_variants(text: str) -> list[str]:
-    """Each distinct word with đ spelled d, tones kept ('đổi' -> 'dổi').
-
-    The search engine strips tone marks itself but treats đ as its own
-    letter; indexing these spellings lets 'doi' find 'đổi' while 'đổi'
-    still matches the exact word first.
-    """
-    seen: dict[str, None] = {}
-    for token in tokens(text):
-        if "đ" in token:
-            seen.setdefault(token.replace("đ", "d"), None)
-    return list(seen)

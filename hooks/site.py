@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from hooks import (corpus as corpus_mod, csp, escaping, export, faq_views, navorder,  # noqa: E402
-                   offline_search, pipeline, placeholders, publish, references, render, report, search_index,
+                   pipeline, placeholders, publish, references, render, report, search_index, search_store,
                    staging, textnorm)
 from hooks.errors import ContentErrors, page_markdown as error_page  # noqa: E402
 
@@ -198,10 +198,9 @@ def on_post_build(config):
     LOG.info(report.summary(STATE.model.report))
     STATE.publish.write_feeds(Path(config.site_dir))
     started = time.perf_counter()
-    search_index.write(STATE.search_records, Path(config.site_dir))
+    search_store.write(search_store.build(STATE.search_records), Path(config.site_dir))
     LOG.info(f"Chỉ mục tìm kiếm / search index: {len(STATE.search_records)} bản ghi / records, "
              f"{time.perf_counter() - started:.2f} s")
-    offline_search.write(STATE.search_records, Path(config.site_dir))
     try:
         export.write(STATE.model, config.site_url or "", STATE.urls, Path(config.site_dir))
     except export.ExportError as exc:

@@ -40,13 +40,13 @@ def test_every_page_type_requests_only_its_own_host(context, built_site, site_ur
         pg.goto(url)
         pg.wait_for_load_state("networkidle")
         assert pg.evaluate("window.__cspViolations") == [], kind
-    # Search, loaded on first use: the index, its worker and wasm.
+    # Search, loaded on first use: index shards and record chunks.
     pg.goto("/")
     pg.keyboard.press("/")
     pg.fill("[data-kl-search-input]", "thí điểm")
     pg.wait_for_selector("[data-kl-search-results] li")
     pg.wait_for_load_state("networkidle")
-    assert any("/pagefind/" in u for u in context.requests)
+    assert any("/assets/tim-kiem/t/" in u for u in context.requests)
     assert pg.evaluate("window.__cspViolations") == []
     assert len(context.requests) > len(types)
     assert foreign(context.requests, site_url) == []

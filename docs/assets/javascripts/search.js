@@ -1,7 +1,9 @@
 /* Search for Vietnamese readers, behind Material's search box.
  *
- * The index is Pagefind's (built by hooks/search_index.py), loaded only when
- * the reader opens search. klFold and klTokens mirror hooks/search_text.py
+ * The index is ours (hooks/search_store.py): term postings in hashed shards
+ * and records in chunks, all loaded as scripts only when the reader opens
+ * search, so the same files work over http and from file://. klFold,
+ * klTokens and klHash mirror hooks/search_text.py and search_store.fnv1a
  * exactly; tests compare them on the same inputs in Chromium.
  */
 (function () {
@@ -19,15 +21,28 @@
       .map(function (t) { return t.normalize("NFC"); });
   }
 
+  // 32-bit FNV-1a of the UTF-8 bytes: which shard holds a term.
+  function klHash(text) {
+    var bytes = new TextEncoder().encode(text);
+    var h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
+    return h;
+  }
+
   window.klFold = klFold;
   window.klTokens = klTokens;
+  window.klHash = klHash;
 
-  var VARIANTS_MARK = "\u2063";   // hooks/search_index.py: extra spellings follow it
   var SHOWN = 20;
-  var RANKING = { termSaturation: 0.8, pageLength: 1.0 };
   var EXCERPT_WORDS = 28;
+  // The exact diacritics put "cán" before "cân" for "cán", as a tie-breaker
+  // rather than a reason to prefer a weaker record.
+  var EXACT_WEIGHT = 0.25;
+  // A completion of the word still being typed counts less than a typed word.
+  var PREFIX_WEIGHT = 0.5;
+  // One letter says too little to guess the word from.
+  var MIN_PREFIX = 2;
 
-  var engine = null;
   var sequence = 0;
 
   function root() { return document.querySelector("[data-kl-search]"); }
@@ -43,69 +58,152 @@
     return new URL(config.base, location.href);
   }
 
-  // From the file system (file://) Pagefind cannot load: search the same
-  // records, written as a script by hooks/offline_search.py, with the same
-  // folding, behind the same interface run() uses.
-  function fileUrl(url, base) {
-    var u = new URL(url.replace(/^\//, ""), base);
-    if (/\/$/.test(u.pathname)) u.pathname += "index.html";
+  // From the file system (file://) a folder URL shows a listing: link to
+  // its index.html.
+  function resultUrl(url) {
+    var u = new URL(url, baseUrl());
+    if (u.protocol === "file:" && /\/$/.test(u.pathname)) u.pathname += "index.html";
     return u.href;
   }
 
-  function offlineEngine(base) {
-    return new Promise(function (resolve, reject) {
-      if (window.klSearchRecords) return resolve();
-      var tag = document.createElement("script");
-      tag.src = new URL("assets/javascripts/search-records.js", base).href;
-      tag.onload = resolve;
-      tag.onerror = reject;
-      document.head.appendChild(tag);
-    }).then(function () {
-      var records = window.klSearchRecords.map(function (r) {
-        return { r: r, names: r.n.split(" "), words: r.w.split(" ") };
+  // Index files are scripts that call klSearchData(name, data): a script tag
+  // loads from file:// too, where fetch is refused.
+  var files = {};
+  var waiting = {};
+  window.klSearchData = function (name, data) {
+    if (waiting[name]) waiting[name](data);
+    delete waiting[name];
+  };
+
+  function file(name) {
+    if (!files[name]) {
+      files[name] = new Promise(function (resolve, reject) {
+        waiting[name] = resolve;
+        var tag = document.createElement("script");
+        tag.src = new URL("assets/tim-kiem/" + name + ".js", baseUrl()).href;
+        tag.onload = function () { tag.remove(); };
+        tag.onerror = function () {
+          tag.remove();
+          delete files[name];
+          delete waiting[name];
+          reject(new Error(name));
+        };
+        document.head.appendChild(tag);
       });
-      function weight(words, term, exact, prefix) {
-        return words.reduce(function (sum, w) {
-          return sum + (w === term ? exact : (w.indexOf(term) === 0 ? prefix : 0));
-        }, 0);
-      }
-      return { search: function (query) {
-        var terms = klTokens(query).map(klFold);
-        var results = [];
-        records.forEach(function (rec, i) {
-          var score = 0;
-          var all = terms.every(function (t) {
-            var hit = weight(rec.names, t, 10, 5) + weight(rec.words, t, 1, 0.5);
-            score += hit;
-            return hit > 0;
+    }
+    return files[name];
+  }
+
+  function load() { return file("meta"); }
+
+  // Opening search starts the download; a failure is reported when a query runs.
+  function preload() { load().catch(function () {}); }
+
+  // The stored value of each key ("can", "can bo", "=cán", "^ca"), or null.
+  function lookup(meta, keys) {
+    return Promise.all(keys.map(function (key) {
+      return file("t/" + (klHash(key) % meta.shards)).then(function (shard) {
+        return Object.prototype.hasOwnProperty.call(shard, key) ? shard[key] : null;
+      });
+    }));
+  }
+
+  function idf(meta, list) {
+    var df = list.length / 2;
+    return Math.log(1 + (meta.records - df + 0.5) / (df + 0.5));
+  }
+
+  // What to look up for a query: each distinct folded word (a group: a
+  // record holds the word or not), each pair of adjacent words and each word
+  // typed with diacritics (bonuses), and whether the last word is still
+  // being typed (no space or punctuation after it).
+  function plan(meta, query) {
+    var tokens = klTokens(query);
+    var folded = tokens.map(klFold);
+    var words = folded.filter(function (w, i) { return folded.indexOf(w) === i; });
+    var bonus = [];
+    folded.forEach(function (w, i) {
+      if (i) bonus.push({ key: folded[i - 1] + " " + w, weight: 1 });
+      if (tokens[i] !== w) bonus.push({ key: meta.exact + tokens[i], weight: EXACT_WEIGHT });
+    });
+    return { tokens: tokens, words: words, bonus: bonus,
+             typing: words.length ? folded[folded.length - 1] : null,
+             partial: /[\p{L}\p{N}\p{M}]$/u.test(query) };
+  }
+
+  // Each group is the lists of one query word. A word not in the index and
+  // still being typed stands for its commonest completions, and each
+  // completion that follows the previous word in the text ("thuong xung")
+  // counts as a pair. Resolves to [groups, extra bonus lists].
+  function groups(meta, p) {
+    return lookup(meta, p.words).then(function (lists) {
+      var out = lists.map(function (list) { return list ? [{ list: list, weight: 1 }] : []; });
+      var at = p.words.indexOf(p.typing);
+      if (!p.partial || at < 0 || out[at].length || p.typing.length < MIN_PREFIX) return [out, []];
+      return lookup(meta, [meta.prefix + p.typing]).then(function (found) {
+        var words = found[0] || [];
+        var before = p.tokens.length > 1 ? klFold(p.tokens[p.tokens.length - 2]) : null;
+        var pairs = before ? words.map(function (w) { return before + " " + w; }) : [];
+        return lookup(meta, words.concat(pairs)).then(function (more) {
+          out[at] = more.slice(0, words.length).filter(Boolean).map(function (list) {
+            return { list: list, weight: PREFIX_WEIGHT };
           });
-          if (!all) return;
-          results.push({ id: i, score: score / Math.sqrt(rec.words.length + 1), data: function () {
-            return Promise.resolve({ url: fileUrl(rec.r.u, base), meta: { title: rec.r.t, kind: rec.r.k },
-                                     content: rec.r.x });
-          } });
+          return [out, more.slice(words.length).map(function (list) { return { list: list, weight: PREFIX_WEIGHT }; })];
         });
-        results.sort(function (a, b) { return b.score - a.score; });
-        return Promise.resolve({ results: results });
-      } };
+      });
     });
   }
 
-  function load() {
-    if (!engine && location.protocol === "file:") {
-      engine = offlineEngine(baseUrl());
-      engine.catch(function () { engine = null; });
+  // Records holding every word, best first; when none holds them all (a
+  // question in the reader's own words), records by how many they hold.
+  function rank(meta, wordGroups, bonusLists) {
+    var n = meta.records;
+    var scores = new Float64Array(n);
+    var hits = new Uint8Array(n);
+    var seenIn = new Int32Array(n).fill(-1);
+    var touched = [];
+    function each(list, weight, visit) {
+      var w = weight * idf(meta, list);
+      for (var i = 0, id = 0; i < list.length; i += 2) {
+        id += list[i];
+        scores[id] += w * list[i + 1];
+        if (visit) visit(id);
+      }
     }
-    if (!engine) {
-      var base = baseUrl();
-      engine = import(new URL("pagefind/pagefind.js", base).href).then(function (pf) {
-        // A news post quotes whole clauses; saturate repeated words early and
-        // weigh length fully so the clause itself and names outrank it.
-        return pf.options({ baseUrl: base.pathname, ranking: RANKING }).then(function () { return pf; });
+    wordGroups.forEach(function (alternatives, g) {
+      alternatives.forEach(function (alt) {
+        each(alt.list, alt.weight, function (id) {
+          if (seenIn[id] === g) return;
+          seenIn[id] = g;
+          if (!hits[id]) touched.push(id);
+          hits[id] += 1;
+        });
       });
-      engine.catch(function () { engine = null; });
-    }
-    return engine;
+    });
+    bonusLists.forEach(function (b) { if (b.list) each(b.list, b.weight, null); });
+    var all = touched.filter(function (id) { return hits[id] === wordGroups.length; });
+    var found = all.length ? all : touched;
+    return found.sort(function (a, b) { return hits[b] - hits[a] || scores[b] - scores[a] || a - b; });
+  }
+
+  // Results of a query, or null once a newer query has started (a reader
+  // typing fast need not download the records of every prefix).
+  function search(query, current) {
+    return load().then(function (meta) {
+      var p = plan(meta, query);
+      return Promise.all([groups(meta, p), lookup(meta, p.bonus.map(function (b) { return b.key; }))])
+        .then(function (got) {
+          if (!current()) return null;
+          var bonusLists = p.bonus.map(function (b, i) { return { list: got[1][i], weight: b.weight }; });
+          var found = rank(meta, got[0][0], bonusLists.concat(got[0][1]));
+          return Promise.all(found.slice(0, SHOWN).map(function (id) {
+            return file("r/" + Math.floor(id / meta.chunk)).then(function (rows) {
+              var row = rows[id % meta.chunk];
+              return { url: resultUrl(row[0]), title: row[1], kind: row[2], text: row[3] };
+            });
+          })).then(function (shown) { return { total: found.length, shown: shown }; });
+        });
+    });
   }
 
   function escapeHtml(text) {
@@ -114,11 +212,10 @@
     });
   }
 
-  // A window of the record's own text around the first query word, the
+  // A window of the record's text around the first query word, the
   // matching words marked; comparison is on folded words, as the index does.
-  function excerpt(content, terms) {
-    var text = content.split(VARIANTS_MARK)[0].trim();
-    var words = text.split(/\s+/);
+  function excerpt(text, terms) {
+    var words = text.trim().split(/\s+/);
     var folded = terms.map(klFold);
     function hit(word) {
       var f = klTokens(word).map(klFold);
@@ -140,33 +237,11 @@
     if (!total) meta.textContent = message("none");
     else meta.textContent = total === 1 ? message("one") : message("other", total);
     list.innerHTML = results.map(function (r) {
-      // Each record carries its deep link as metadata (hooks/search_index.py).
-      var url = (r.meta && r.meta.url) || r.url;
       return '<li class="md-search-result__item"><a class="md-search-result__link" tabindex="-1" href="' +
-        escapeHtml(url) + '"><article class="md-search-result__article md-typeset" data-kl-kind="' +
-        escapeHtml(r.meta.kind || "") + '"><div class="md-search-result__icon md-icon"></div><h1>' +
-        escapeHtml(r.meta.title || url) + "</h1><p>" + excerpt(r.content, terms) + "</p></article></a></li>";
+        escapeHtml(r.url) + '"><article class="md-search-result__article md-typeset" data-kl-kind="' +
+        escapeHtml(r.kind) + '"><div class="md-search-result__icon md-icon"></div><h1>' +
+        escapeHtml(r.title) + "</h1><p>" + excerpt(r.text, terms) + "</p></article></a></li>";
     }).join("");
-  }
-
-  // Citizens ask in their own words ("thi diem khong thanh cong"), and the
-  // engine wants every word. When no record has them all, rank records by
-  // how many of the words they hold, then by score.
-  function anyTerm(pf, terms) {
-    return Promise.all(terms.map(function (t) { return pf.search(t); })).then(function (searches) {
-      var found = new Map();
-      searches.forEach(function (search) {
-        search.results.forEach(function (r) {
-          var seen = found.get(r.id) || { result: r, hits: 0, score: 0 };
-          seen.hits += 1;
-          seen.score += r.score;
-          found.set(r.id, seen);
-        });
-      });
-      return Array.from(found.values()).sort(function (a, b) {
-        return b.hits - a.hits || b.score - a.score;
-      }).map(function (x) { return x.result; });
-    });
   }
 
   // How much of a title the query names, when it names all query words:
@@ -178,18 +253,17 @@
     return words.filter(function (w) { return wanted.indexOf(w) >= 0; }).length / words.length;
   }
 
-  // Engine order, except that results whose title is what the reader typed
+  // Index order, except that results whose title is what the reader typed
   // come first, exact diacritics before folded ones, and that explanations
   // (hỏi đáp) follow the legal text they explain.
   function byTitle(data, terms) {
     var same = function (t) { return t; };
     return data.map(function (d, i) {
-      var title = d.meta.title || "";
-      var explanation = d.meta.kind === "hoi-dap" ? 1 : 0;
+      var explanation = d.kind === "hoi-dap" ? 1 : 0;
       // A question jumps ahead only when the reader typed most of it.
       var counts = function (c) { return explanation && c < 0.75 ? 0 : c; };
-      return { d: d, i: i, exact: counts(coverage(title, terms, same)), folded: counts(coverage(title, terms, klFold)),
-               explanation: explanation };
+      return { d: d, i: i, exact: counts(coverage(d.title, terms, same)),
+               folded: counts(coverage(d.title, terms, klFold)), explanation: explanation };
     }).sort(function (a, b) {
       return b.exact - a.exact || b.folded - a.folded || a.explanation - b.explanation || a.i - b.i;
     }).map(function (x) { return x.d; });
@@ -204,18 +278,10 @@
       meta.textContent = message("placeholder");
       return Promise.resolve();
     }
-    if (!engine) meta.textContent = message("loading");
-    return load().then(function (pf) {
-      return pf.search(terms.join(" ")).then(function (search) {
-        if (search.results.length || terms.length < 2 || mine !== sequence) return search.results;
-        return anyTerm(pf, terms);
-      });
-    }).then(function (results) {
-      if (!results || mine !== sequence) return null;
-      return Promise.all(results.slice(0, SHOWN).map(function (r) { return r.data(); }))
-        .then(function (data) {
-          if (mine === sequence) render(byTitle(data, terms), results.length, terms);
-        });
+    if (!files.meta) meta.textContent = message("loading");
+    var current = function () { return mine === sequence; };
+    return search(query, current).then(function (result) {
+      if (result && current()) render(byTitle(result.shown, terms), result.total, terms);
     }).catch(function () {
       if (mine === sequence) meta.textContent = message("error");
     });
@@ -226,7 +292,7 @@
     if (box && !box.checked) box.click();
     var field = input();
     if (field) { field.focus(); field.select(); }
-    load();
+    preload();
   }
 
   function close() {
@@ -264,7 +330,7 @@
     if (event.target.id === "__search" && event.target.checked) {
       var field = input();
       if (field) setTimeout(function () { field.focus(); }, 0);
-      load();
+      preload();
     }
   });
 

@@ -1,0 +1,186 @@
+"""The search index as static files: term postings in hashed shards, records
+in chunks. Written by the build, read by `docs/assets/javascripts/search.js`.
+
+Vietnamese is written in syllables, and a few thousand syllables make the
+whole language, so every syllable's list of records is long (a general
+engine such as Pagefind, which keeps word positions, needed minutes to
+answer "can bo nang dong" at 100× the corpus). Here a posting is only a
+record number and one small score, and beside each folded syllable the index
+holds:
+- each pair of adjacent syllables ("can bo"): most words are two syllables,
+  so records with the reader's words side by side rank first;
+- each syllable with its diacritics ("=cán") when they differ from its
+  folded form: the exact spelling ranks before "cân";
+- the three commonest completions of every prefix ("^na" → "nam nang
+  nhan"), for the word still being typed.
+Each term lives in one of `shards` files chosen by a hash of its text, so a
+query fetches a few small files whatever the size of the site; titles, links
+and text come in chunks of consecutive records, only for the results shown.
+Every file is a script calling `klSearchData(name, data)`, so the same files
+load over http and from file:// (a USB stick), where fetch is not allowed.
+
+Knows nothing of MkDocs; `site.py` passes the records.
+"""
+from __future__ import annotations
+
+import json
+import math
+import shutil
+from array import array
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import search_text
+from .search_index import Record
+
+OUTPUT = "assets/tim-kiem"
+CALLBACK = "klSearchData"
+
+# Field weights: a document's number and name outrank any mention of them in
+# a clause, a post or a chain of links; a news post ranks after the legal
+# text that says the same words, since results should land on the clause.
+W_NAMES = 10.0
+W_HEADING = 5.0
+W_CONTEXT = 0.5
+W_TEXT = {"tin-tuc": 0.5}
+
+# BM25 saturation and length normalisation, applied at build time; the
+# browser multiplies each stored level by the term's idf.
+K1 = 1.2
+B = 0.75
+LEVELS = 63
+
+EXACT = "="
+PREFIX = "^"
+COMPLETIONS = 3
+CHUNK = 8                   # records per chunk file
+POSTINGS_PER_SHARD = 1000   # average; a common term's own list can be longer
+
+
+def fnv1a(text: str) -> int:
+    """32-bit FNV-1a of the UTF-8 bytes; search.js's klHash is the same."""
+    h = 0x811C9DC5
+    for byte in text.encode("utf-8"):
+        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def fields(record: Record) -> list[tuple[str, float]]:
+    return [(record.names, W_NAMES), (record.heading, W_HEADING),
+            (record.text, W_TEXT.get(record.kind, 1.0)), (record.context, W_CONTEXT)]
+
+
+def record_terms(record: Record) -> tuple[dict[str, float], int]:
+    """Weighted term frequencies of one record, and its length in tokens.
+    Pairs never cross a field: a name does not run on into the text."""
+    weights: dict[str, float] = {}
+    length = 0
+    for text, weight in fields(record):
+        tokens = search_text.tokens(text)
+        length += len(tokens)
+        previous = None
+        for token in tokens:
+            folded = search_text.fold(token)
+            weights[folded] = weights.get(folded, 0.0) + weight
+            if token != folded:
+                key = EXACT + token
+                weights[key] = weights.get(key, 0.0) + weight
+            if previous is not None:
+                key = f"{previous} {folded}"
+                weights[key] = weights.get(key, 0.0) + weight
+            previous = folded
+    return weights, length
+
+
+def level(tf: float, length: int, average: float) -> int:
+    """BM25's term part, scaled to 1..LEVELS."""
+    norm = 1 - B + B * (length / average if average else 1)
+    return max(1, round(tf * (K1 + 1) / (tf + K1 * norm) / (K1 + 1) * LEVELS))
+
+
+@dataclass
+class Index:
+    records: list[Record]
+    lengths: list[int]              # tokens per record
+    postings: dict[str, array]      # term -> [record, tf, record, tf, …]
+    completions: dict[str, list[str]]
+
+    @property
+    def average(self) -> float:
+        return sum(self.lengths) / len(self.lengths) if self.lengths else 0.0
+
+    @property
+    def shards(self) -> int:
+        total = sum(len(p) for p in self.postings.values()) // 2 + len(self.completions) * COMPLETIONS
+        return max(1, math.ceil(total / POSTINGS_PER_SHARD))
+
+
+def build(records: list[Record]) -> Index:
+    """One pass over the records; levels need the average length, so they
+    are computed when written."""
+    lengths: list[int] = []
+    postings: dict[str, array] = {}
+    for number, record in enumerate(records):
+        weights, length = record_terms(record)
+        lengths.append(length)
+        for term, tf in weights.items():
+            plist = postings.get(term)
+            if plist is None:
+                plist = postings[term] = array("d")
+            plist.append(number)
+            plist.append(tf)
+    return Index(records, lengths, postings, _completions(postings))
+
+
+def _completions(postings: dict[str, array]) -> dict[str, list[str]]:
+    """For each prefix of a folded syllable, its commonest completions."""
+    words = sorted((t for t in postings if not t.startswith(EXACT) and " " not in t),
+                   key=lambda t: (-len(postings[t]), t))
+    out: dict[str, list[str]] = {}
+    for word in words:   # commonest first, so the first three seen are kept
+        for end in range(1, len(word)):
+            found = out.setdefault(PREFIX + word[:end], [])
+            if len(found) < COMPLETIONS:
+                found.append(word)
+    return out
+
+
+def _encoded(plist: array, lengths: list[int], average: float) -> list[int]:
+    """Record numbers as gaps from the previous one, each followed by its level."""
+    out, previous = [], 0
+    for i in range(0, len(plist), 2):
+        number = int(plist[i])
+        out.append(number - previous)
+        out.append(level(plist[i + 1], lengths[number], average))
+        previous = number
+    return out
+
+
+def _script(name: str, data) -> str:
+    # An external script: "</script>" cannot end it, and U+2028/9 are legal
+    # in JS strings since ES2019, so plain JSON is safe here.
+    return f"{CALLBACK}({json.dumps(name)},{json.dumps(data, ensure_ascii=False, separators=(',', ':'))});\n"
+
+
+def write(index: Index, site_dir: Path) -> Path:
+    output = Path(site_dir) / OUTPUT
+    if output.exists():
+        shutil.rmtree(output)
+    (output / "t").mkdir(parents=True)
+    (output / "r").mkdir()
+    shards, average = index.shards, index.average
+    grouped: list[dict] = [{} for _ in range(shards)]
+    for term, plist in index.postings.items():
+        grouped[fnv1a(term) % shards][term] = _encoded(plist, index.lengths, average)
+    for prefix, words in index.completions.items():
+        grouped[fnv1a(prefix) % shards][prefix] = words
+    for n, terms in enumerate(grouped):
+        (output / "t" / f"{n}.js").write_text(_script(f"t/{n}", terms), encoding="utf-8")
+    for start in range(0, len(index.records), CHUNK):
+        rows = [[r.url, r.title, r.kind, r.text] for r in index.records[start:start + CHUNK]]
+        n = start // CHUNK
+        (output / "r" / f"{n}.js").write_text(_script(f"r/{n}", rows), encoding="utf-8")
+    meta = {"records": len(index.records), "shards": shards, "chunk": CHUNK, "levels": LEVELS,
+            "exact": EXACT, "prefix": PREFIX}
+    (output / "meta.js").write_text(_script("meta", meta), encoding="utf-8")
+    return output
