@@ -53,6 +53,7 @@ LEVELS = 63
 EXACT = "="
 PREFIX = "^"
 COMPLETIONS = 3
+MIN_PREFIX = 2              # one letter says too little to guess the word from
 CHUNK = 8                   # records per chunk file
 POSTINGS_PER_SHARD = 1000   # average; a common term's own list can be longer
 
@@ -138,7 +139,7 @@ def _completions(postings: dict[str, array]) -> dict[str, list[str]]:
                    key=lambda t: (-len(postings[t]), t))
     out: dict[str, list[str]] = {}
     for word in words:   # commonest first, so the first three seen are kept
-        for end in range(1, len(word)):
+        for end in range(MIN_PREFIX, len(word)):
             found = out.setdefault(PREFIX + word[:end], [])
             if len(found) < COMPLETIONS:
                 found.append(word)
@@ -162,7 +163,7 @@ def _script(name: str, data) -> str:
     return f"{CALLBACK}({json.dumps(name)},{json.dumps(data, ensure_ascii=False, separators=(',', ':'))});\n"
 
 
-def write(index: Index, site_dir: Path) -> Path:
+def write(index: Index, site_dir: Path, version: str) -> Path:
     output = Path(site_dir) / OUTPUT
     if output.exists():
         shutil.rmtree(output)
@@ -180,7 +181,7 @@ def write(index: Index, site_dir: Path) -> Path:
         rows = [[r.url, r.title, r.kind, r.text] for r in index.records[start:start + CHUNK]]
         n = start // CHUNK
         (output / "r" / f"{n}.js").write_text(_script(f"r/{n}", rows), encoding="utf-8")
-    meta = {"records": len(index.records), "shards": shards, "chunk": CHUNK, "levels": LEVELS,
-            "exact": EXACT, "prefix": PREFIX}
+    meta = {"version": version, "records": len(index.records), "shards": shards, "chunk": CHUNK, "levels": LEVELS,
+            "exact": EXACT, "prefix": PREFIX, "minPrefix": MIN_PREFIX}
     (output / "meta.js").write_text(_script("meta", meta), encoding="utf-8")
     return output

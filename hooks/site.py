@@ -49,6 +49,9 @@ def on_startup(command, dirty):
 def on_config(config):
     STATE.model, STATE.publish, STATE.urls, STATE.fragments, STATE.search_records = None, None, {}, [], []
     STATE.site_dir, STATE.serve_error, STATE.failed = None, None, False
+    # Names this build's search index, so a browser never mixes cached index
+    # files of two builds (search.js asks for files with ?v=).
+    STATE.search_version = f"{time.time_ns() // 1_000_000:x}"
     # Vietnamese-aware slugs: "Điều 1" -> "dieu-1" in headings and blog URLs.
     config.mdx_configs.setdefault("toc", {})["slugify"] = textnorm.slugify
     blog = config.plugins.get("material/blog")
@@ -168,6 +171,7 @@ def on_page_context(context, page, config, nav):
         url=page.url, title=escaping.plain(page.title), description=escaping.plain(page.meta.get("description")),
         canonical_url=page.canonical_url)
     context["kl_feeds"] = STATE.publish.feed_links()
+    context["kl_search_version"] = STATE.search_version
     return context
 
 
@@ -198,7 +202,7 @@ def on_post_build(config):
     LOG.info(report.summary(STATE.model.report))
     STATE.publish.write_feeds(Path(config.site_dir))
     started = time.perf_counter()
-    search_store.write(search_store.build(STATE.search_records), Path(config.site_dir))
+    search_store.write(search_store.build(STATE.search_records), Path(config.site_dir), STATE.search_version)
     LOG.info(f"Chỉ mục tìm kiếm / search index: {len(STATE.search_records)} bản ghi / records, "
              f"{time.perf_counter() - started:.2f} s")
     try:

@@ -215,7 +215,11 @@ def test_search_requests_only_local_files_and_never_lunr_index(page, site_url):
     foreign = [u for u in page.requests if not u.startswith(site_url) and not u.startswith("data:")]
     assert not foreign, foreign
     assert not [u for u in page.requests if "search_index" in u or "workers/search" in u]
-    assert any("/assets/tim-kiem/t/" in u for u in page.requests)
+    index = [u for u in page.requests if "/assets/tim-kiem/" in u]
+    assert any("/assets/tim-kiem/t/" in u for u in index) and any("/assets/tim-kiem/r/" in u for u in index)
+    # Every index file is asked for with this build's version: no cache mixes two builds.
+    version = page.get_attribute("[data-kl-search]", "data-kl-search-version")
+    assert version and all(u.endswith(f".js?v={version}") for u in index), index
 
 
 # Folding rule, same in JS (browser) and Python (build).

@@ -114,9 +114,9 @@ def test_index_files(tmp_path):
     assert search_store._encoded(index.postings["nang"], index.lengths, index.average)[0::2] == [0, 1, 1]
     # Completions of a prefix: commonest first, at most three.
     assert index.completions["^na"] == ["nang"]
-    assert index.completions["^n"] == ["nang", "nhac"]
+    assert index.completions["^nh"] == ["nhac"] and "^n" not in index.completions   # one letter is too little
     assert "^nang" not in index.completions and "^=c" not in index.completions
-    out = search_store.write(index, tmp_path)
+    out = search_store.write(index, tmp_path, "b1")
     shards = {}
     prefix = f"{search_store.CALLBACK}("
     for path in (out / "t").iterdir():
@@ -131,4 +131,4 @@ def test_index_files(tmp_path):
     chunk = (out / "r" / "0.js").read_text(encoding="utf-8")
     assert '["a/#x","T","page","cán bộ năng động"]' in chunk
     meta = (out / "meta.js").read_text(encoding="utf-8")
-    assert '"records":3' in meta and f'"shards":{index.shards}' in meta
+    assert '"records":3' in meta and f'"shards":{index.shards}' in meta and '"version":"b1"' in meta

@@ -40,8 +40,8 @@
   var EXACT_WEIGHT = 0.25;
   // A completion of the word still being typed counts less than a typed word.
   var PREFIX_WEIGHT = 0.5;
-  // One letter says too little to guess the word from.
-  var MIN_PREFIX = 2;
+  // A pasted paragraph is searched by its first words, not one file per word.
+  var MAX_TOKENS = 32;
 
   var sequence = 0;
 
@@ -67,7 +67,9 @@
   }
 
   // Index files are scripts that call klSearchData(name, data): a script tag
-  // loads from file:// too, where fetch is refused.
+  // loads from file:// too, where fetch is refused. Each carries the build's
+  // version (?v=), from the page for meta and from meta for the rest, so a
+  // cache never mixes files of two builds.
   var files = {};
   var waiting = {};
   window.klSearchData = function (name, data) {
@@ -76,11 +78,16 @@
   };
 
   function file(name) {
+    if (name === "meta") return fetchFile(name, root().getAttribute("data-kl-search-version") || "");
+    return load().then(function (meta) { return fetchFile(name, meta.version); });
+  }
+
+  function fetchFile(name, version) {
     if (!files[name]) {
       files[name] = new Promise(function (resolve, reject) {
         waiting[name] = resolve;
         var tag = document.createElement("script");
-        tag.src = new URL("assets/tim-kiem/" + name + ".js", baseUrl()).href;
+        tag.src = new URL("assets/tim-kiem/" + name + ".js?v=" + encodeURIComponent(version), baseUrl()).href;
         tag.onload = function () { tag.remove(); };
         tag.onerror = function () {
           tag.remove();
@@ -118,7 +125,7 @@
   // typed with diacritics (bonuses), and whether the last word is still
   // being typed (no space or punctuation after it).
   function plan(meta, query) {
-    var tokens = klTokens(query);
+    var tokens = klTokens(query).slice(0, MAX_TOKENS);
     var folded = tokens.map(klFold);
     var words = folded.filter(function (w, i) { return folded.indexOf(w) === i; });
     var bonus = [];
@@ -139,7 +146,7 @@
     return lookup(meta, p.words).then(function (lists) {
       var out = lists.map(function (list) { return list ? [{ list: list, weight: 1 }] : []; });
       var at = p.words.indexOf(p.typing);
-      if (!p.partial || at < 0 || out[at].length || p.typing.length < MIN_PREFIX) return [out, []];
+      if (!p.partial || at < 0 || out[at].length || p.typing.length < meta.minPrefix) return [out, []];
       return lookup(meta, [meta.prefix + p.typing]).then(function (found) {
         var words = found[0] || [];
         var before = p.tokens.length > 1 ? klFold(p.tokens[p.tokens.length - 2]) : null;
