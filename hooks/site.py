@@ -35,6 +35,7 @@ class _State:
     site_dir: Path | None = None   # the real output folder while staging
     serve_error: str | None = None  # content errors shown in every page under serve
     search_records: list = []      # one per page section, for the search index
+    search_version = ""            # names this build's index files (?v=)
     failed = False
 
 
@@ -49,8 +50,7 @@ def on_startup(command, dirty):
 def on_config(config):
     STATE.model, STATE.publish, STATE.urls, STATE.fragments, STATE.search_records = None, None, {}, [], []
     STATE.site_dir, STATE.serve_error, STATE.failed = None, None, False
-    # Names this build's search index, so a browser never mixes cached index
-    # files of two builds (search.js asks for files with ?v=).
+    # A browser cache must never mix index files of two builds.
     STATE.search_version = f"{time.time_ns() // 1_000_000:x}"
     # Vietnamese-aware slugs: "Điều 1" -> "dieu-1" in headings and blog URLs.
     config.mdx_configs.setdefault("toc", {})["slugify"] = textnorm.slugify

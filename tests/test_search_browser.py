@@ -56,6 +56,10 @@ QUERIES = [
     ("Mác - Lênin", "/van-ban/kl-14/#muc-2"),
     ("mac lenin", "/van-ban/kl-14/#muc-2"),
     ("35 nam doi moi", "/van-ban/kl-14/#muc-1"),
+    # A sentence pasted from elsewhere (more words than the engine reads) finds its clause.
+    ("Định kỳ sơ kết, tổng kết, đẩy mạnh tuyên truyền, nhân rộng những mô hình, giải pháp thí điểm, đổi mới, "
+     "sáng tạo có hiệu quả; kịp thời xem xét, nghiên cứu để thể chế hóa thành quy định pháp luật, tạo cơ sở "
+     "pháp lý để nhân rộng các mô hình, giải pháp đó.", "/van-ban/kl-14/#muc-2-5"),
     ("dong thuan trong xa hoi", "/van-ban/kl-14/#muc-2-1"),
     ("lá chắn để bảo vệ họ", POST),
     ("la chan bao ve ho", POST),

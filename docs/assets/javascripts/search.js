@@ -125,7 +125,8 @@
   // typed with diacritics (bonuses), and whether the last word is still
   // being typed (no space or punctuation after it).
   function plan(meta, query) {
-    var tokens = klTokens(query).slice(0, MAX_TOKENS);
+    var all = klTokens(query);
+    var tokens = all.slice(0, MAX_TOKENS);
     var folded = tokens.map(klFold);
     var words = folded.filter(function (w, i) { return folded.indexOf(w) === i; });
     var bonus = [];
@@ -135,7 +136,7 @@
     });
     return { tokens: tokens, words: words, bonus: bonus,
              typing: words.length ? folded[folded.length - 1] : null,
-             partial: /[\p{L}\p{N}\p{M}]$/u.test(query) };
+             partial: tokens.length === all.length && /[\p{L}\p{N}\p{M}]$/u.test(query) };
   }
 
   // Each group is the lists of one query word. A word not in the index and
