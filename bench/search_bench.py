@@ -46,9 +46,10 @@ def generate(dest: Path, scale: int) -> str:
 def as_plain_material(project: Path) -> None:
     """The same pages with Material's own search box and lunr index."""
     (project / "overrides/partials/search.html").unlink()
+    (project / "overrides/partials/header.html").unlink()
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - assets/javascripts/search.js\n", ""),
-                      encoding="utf-8")
+    text = config.read_text(encoding="utf-8").replace("  - assets/javascripts/search.js\n", "")
+    config.write_text(synth.with_material_search(text), encoding="utf-8")
 
 
 def build(project: Path) -> float:

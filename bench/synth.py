@@ -123,9 +123,16 @@ def generate(dest: Path, scale: int, seed: int = 14) -> dict:
     return counts
 
 
+def with_material_search(config: str) -> str:
+    """mkdocs.yml text with Material's own search plugin (lunr, Vietnamese),
+    as a plain Material site has it; ours runs without it."""
+    assert "\nplugins:\n" in config
+    return config.replace("\nplugins:\n", "\nplugins:\n  - search:\n      lang: vi\n", 1)
+
+
 def plain(dest: Path) -> None:
     """Turn a generated project into a plain Material build of the same pages:
-    no hooks, no template overrides."""
+    no hooks, no template overrides, Material's own search."""
     config = (dest / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("hooks:\n  - hooks/site.py\n", "").replace("  custom_dir: overrides\n", "")
-    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(with_material_search(config), encoding="utf-8")

@@ -13,7 +13,7 @@ from . import anchors, search_sections
 from .corpus import Corpus
 
 # Generated listings repeat what the posts and documents say.
-_SKIP_PREFIXES = ("tin-tuc/archive/", "tin-tuc/category/", "tin-tuc/page/", "search/")
+_SKIP_PREFIXES = ("tin-tuc/archive/", "tin-tuc/category/", "tin-tuc/page/")
 _SKIP_URLS = {"404.html", "tin-tuc/"}
 
 
