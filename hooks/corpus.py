@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import anchors, clauses as clause_parser, dates, faq as faq_mod, frontmatter, schema, textnorm, vocab
+from . import (anchors, clauses as clause_parser, dates, faq as faq_mod, frontmatter, redirects, schema,
+               textnorm, vocab)
 from .errors import ErrorSink, nearest
 
 DOCS_DIR = "van-ban"
@@ -101,6 +102,7 @@ class Document:
     clauses: dict[str, Clause]
     blocks: list[clause_parser.Block]
     tasks: dict[str, Task] = field(default_factory=dict)
+    redirects: dict[str, str] = field(default_factory=dict)   # retired provisional id -> clause
 
     @property
     def src(self) -> str:
@@ -322,6 +324,8 @@ def load(docs_dir: Path, root: Path | None = None) -> Corpus:
     # them are not reported again as links to nothing.
     broken = {p.stem for p in _content_files(docs_dir / DOCS_DIR) + _content_files(docs_dir / BODIES_DIR)}
     broken -= set(corpus.documents) | set(corpus.bodies)
+    redirects.check(corpus, sources, sink)
+    redirects.apply(corpus)
     _check_links(corpus, sources, sink, broken)
     _check_tasks(corpus, sources, sink, broken)
     faq_mod.check_explains(corpus, sink, broken)

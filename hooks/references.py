@@ -27,6 +27,7 @@ _INNER = re.compile(r"^(?P<id>[^#|\\]+?)(?:#(?P<anchor>[^|\\]+?))?\s*(?:\\?\|(?P
 class Anchor:
     text: str      # link text: 'mục 2.4 Kết luận số 14-KL/TW'
     hover: str     # first words of the target, shown on hover
+    moved_to: str | None = None   # a retired provisional id: the clause that replaced it
 
 
 @dataclass
@@ -68,6 +69,13 @@ def check(ref: Ref, targets: dict[str, Target]) -> list[str] | None:
     if ref.anchor and ref.anchor not in target.anchors:
         return [f"{ref.id}#{a}" for a in nearest(ref.anchor, list(target.anchors))]
     return None
+
+
+def canonical(ref: Ref, targets: dict[str, Target]) -> Ref:
+    """A resolved reference written with a retired id, pointed at the clause
+    that replaced it."""
+    moved = targets[ref.id].anchors[ref.anchor].moved_to if ref.anchor else None
+    return Ref(ref.id, moved, ref.label) if moved else ref
 
 
 def site_relative(from_url: str, to_url: str) -> str:

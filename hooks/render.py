@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 import re
 
-from . import dates, graph, vocab
+from . import dates, graph, redirects, vocab
 from .backlinks import EDITOR, Backlinks, Link, task_label
 from .corpus import Body, Clause, Corpus, Document, Task
 from .references import anchor_html
@@ -69,6 +69,14 @@ def backlinks_markdown(groups: dict[str, list[Link]], urls: dict[str, str]) -> s
     return "\n".join(['<aside class="kl-backlinks" data-search-exclude>', *parts, "</aside>"])
 
 
+def _old_ids_html(doc: Document, clause: Clause) -> str:
+    """Retired provisional ids as anchors on the clause that replaced them,
+    so links published with them still land here (cite.js then shows the
+    clause's own id in the address bar)."""
+    return "".join(f' <span class="kl-old-id" id="{old}" data-moved-to="{clause.anchor}">'
+                   f'Mã tạm trước đây: {old}</span>' for old in redirects.old_ids(doc.redirects, clause.anchor))
+
+
 def clause_markdown(corpus: Corpus, resolved: Resolved, links: Backlinks, doc: Document, clause: Clause,
                     urls: dict[str, str], fragments: list[str]) -> str:
     cite = html.escape(corpus.citation(clause), quote=True)
@@ -80,7 +88,7 @@ def clause_markdown(corpus: Corpus, resolved: Resolved, links: Backlinks, doc: D
         "",
         f'<div class="kl-clause__tools"><button type="button" class="kl-cite" data-cite="{cite}" '
         f'data-anchor="{clause.anchor}" title="Sao chép trích dẫn và liên kết cố định">'
-        f'Sao chép trích dẫn</button></div>',
+        f'Sao chép trích dẫn</button>{_old_ids_html(doc, clause)}</div>',
         "",
     ]
     if not clause.available:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import docnumbers, markdown_scan, references, textnorm
 from .placeholders import defer as render_defer
@@ -50,6 +50,8 @@ def targets(corpus: Corpus) -> dict[str, references.Target]:
             for heading in _HEADING.finditer(block.markdown):
                 anchor = heading.group(2) or textnorm.slugify(heading.group(1))
                 target.anchors.setdefault(anchor, references.Anchor(f"{heading.group(1)} — {doc.title}", ""))
+        for old, new in doc.redirects.items():
+            target.anchors[old] = replace(target.anchors[new], moved_to=new)
         for task in doc.tasks.values():
             number = task.id.rpartition("-")[2]
             target.anchors[task.id] = references.Anchor(f"nhiệm vụ {number} {doc.title}",
@@ -115,6 +117,7 @@ def _resolve_text(text: str, start: int, page: Page, own: str | None, index, by_
                      f"reference {raw} points to {ref.key!r}, which does not exist.",
                      f"các mã gần nhất: {', '.join(near)}.", f"nearest valid ids: {', '.join(near)}.")
             return raw
+        ref = references.canonical(ref, index)
         resolved.occurrences.append(Occurrence(page.src, line, ref.key, "reference", raw))
         return _place(references.render(ref, index))
 
@@ -150,6 +153,7 @@ def _resolve_text(text: str, start: int, page: Page, own: str | None, index, by_
                      f"link '{target}' points to {ref.key!r}, which does not exist.",
                      f"các mã gần nhất: {', '.join(near)}.", f"nearest valid ids: {', '.join(near)}.")
             return
+        ref = references.canonical(ref, index)
         resolved.occurrences.append(Occurrence(page.src, start + i, ref.key, "link", target))
 
     return markdown_scan.rewrite(text, on_ref, on_text, on_line, on_link)

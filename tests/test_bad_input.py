@@ -12,6 +12,7 @@ import pytest
 from conftest import copy_project, failed_build, run_build
 
 KL = "docs/van-ban/kl-14.md"
+KH = "docs/van-ban/kh-116.md"
 
 
 def edit(project: Path, rel: str, old: str, new: str, count: int = 1) -> None:
@@ -88,6 +89,16 @@ CASES = {
     "implements-closes-a-cycle": (
         lambda p: edit(p, KL, "text:\n", "implements:\n  - kh-116\ntext:\n"),
         lambda p: ["[implements]", "vòng", "ctr-26 → kl-14 → kh-116 → ctr-26"]),
+    "redirect-from-a-published-id": (
+        lambda p: edit(p, KL, "text:\n", "redirects:\n  - from: muc-2-1\n    to: muc-2\ntext:\n"),
+        lambda p: [f"{KL}:{line_of(p, KL, 'from: muc-2-1')} [redirects[0].from]", "noi-dung-N", "không bao giờ đổi"]),
+    "redirect-to-nothing": (
+        lambda p: edit(p, KH, "tasks:\n", "redirects:\n  - from: noi-dung-9\n    to: muc-9\ntasks:\n"),
+        lambda p: [f"{KH}:{line_of(p, KH, 'to: muc-9')} [redirects[0].to]", "'muc-9'", "noi-dung-"]),
+    "redirect-from-a-live-clause": (
+        lambda p: edit(p, KH, "tasks:\n", "redirects:\n  - from: noi-dung-1\n    to: noi-dung-2\ntasks:\n"),
+        lambda p: [f"{KH}:{line_of(p, KH, 'from: noi-dung-1')} [redirects[0].from]", "vẫn là một điều khoản",
+                   "{#noi-dung-1}"]),
     "text-not-nfc": (
         lambda p: edit(p, KL, "Trong quá trình lãnh đạo",
                        unicodedata.normalize("NFD", "Trong quá trình lãnh đạo")),

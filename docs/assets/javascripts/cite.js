@@ -45,4 +45,18 @@
       }, 2000);
     });
   });
+
+  // A link published with a retired provisional id (noi-dung-N) lands on
+  // the clause that replaced it; the address bar then shows that clause's
+  // own id, the one to cite from now on.
+  function canonicalHash() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var el = id && document.getElementById(id);
+    var moved = el && el.getAttribute("data-moved-to");
+    if (moved) history.replaceState(history.state, "", "#" + moved);
+  }
+  window.addEventListener("hashchange", canonicalHash);
+  // Material's document$ emits for the first page and after each instant navigation.
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(canonicalHash);
+  else canonicalHash();
 })();
