@@ -149,6 +149,14 @@ def test_results_land_on_the_clause_with_a_title_naming_it(page):
     page.locator("[data-kl-search-results] a").first.click()
     page.wait_for_url("**/van-ban/kl-14/#muc-2-4-doan-2")
     assert not page.evaluate("document.getElementById('__search').checked")
+    # The words searched for are marked in that clause, and the address stays its permanent link.
+    marks = page.locator("[data-clause='muc-2-4-doan-2'] mark.kl-hit")
+    marks.first.wait_for()
+    assert {"miễn", "giảm", "nhẹ", "trách", "nhiệm"} <= set(marks.all_inner_texts())
+    assert page.locator("[data-clause='muc-2-4-doan-1'] mark.kl-hit").count() == 0
+    assert page.evaluate("location.search") == ""
+    page.reload()
+    assert page.locator("mark.kl-hit").count() == 0       # once, not on every later visit
 
 
 def test_keyboard_open_arrows_enter_escape(page):

@@ -220,17 +220,22 @@
     });
   }
 
-  // A window of the record's text around the first query word, the
-  // matching words marked; comparison is on folded words, as the index does.
-  function excerpt(text, terms) {
-    var words = text.trim().split(/\s+/);
+  // Whether a word matches one of the query's terms: on folded words, as the
+  // index compares, and a term of two letters or more may begin the word.
+  function matcher(terms) {
     var folded = terms.map(klFold);
-    function hit(word) {
-      var f = klTokens(word).map(klFold);
-      return f.some(function (w) {
+    return function (word) {
+      return klTokens(word).map(klFold).some(function (w) {
         return folded.some(function (t) { return w === t || (t.length > 1 && w.indexOf(t) === 0); });
       });
-    }
+    };
+  }
+
+  // A window of the record's text around the first query word, the
+  // matching words marked.
+  function excerpt(text, terms) {
+    var words = text.trim().split(/\s+/);
+    var hit = matcher(terms);
     var first = words.findIndex(hit);
     var start = first < 0 ? 0 : Math.max(0, first - 8);
     var slice = words.slice(start, start + EXCERPT_WORDS).map(function (w) {
@@ -342,8 +347,72 @@
     }
   });
 
+  // The words searched for are marked in the clause a result leads to. The
+  // query travels in sessionStorage, not in the address, which stays the
+  // clause's permanent link.
+  var HIGHLIGHT = "kl-search-highlight";
+  var HIGHLIGHT_FOR_MS = 30000;
+  var NOT_TEXT = "button, nav, script, style, svg, .kl-backlinks, .kl-clause__tools, .headerlink, .kl-toc";
+
+  function remember(link) {
+    try {
+      sessionStorage.setItem(HIGHLIGHT, JSON.stringify({ href: link.href, terms: klTokens(input().value),
+                                                         at: Date.now() }));
+    } catch (e) { /* storage may be disabled: no marks, nothing else lost */ }
+  }
+
+  function highlight() {
+    var saved = null;
+    try { saved = JSON.parse(sessionStorage.getItem(HIGHLIGHT) || "null"); } catch (e) { return; }
+    if (!saved || Date.now() - saved.at > HIGHLIGHT_FOR_MS) return;
+    var target = new URL(saved.href);
+    if (target.pathname !== location.pathname) return;
+    sessionStorage.removeItem(HIGHLIGHT);
+    var id = decodeURIComponent(target.hash.slice(1));
+    var scope = (id && document.querySelector('[data-clause="' + CSS.escape(id) + '"]')) ||
+      document.querySelector("article.md-content__inner");
+    if (!scope || !saved.terms.length) return;
+    scope.querySelectorAll("mark.kl-hit").forEach(function (m) { m.replaceWith(m.textContent); });
+    scope.normalize();
+    var hit = matcher(saved.terms);
+    var walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT, { acceptNode: function (node) {
+      return node.parentElement.closest(NOT_TEXT) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+    } });
+    var nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    nodes.forEach(function (node) {
+      var text = node.nodeValue;
+      var words = /[\p{L}\p{N}\p{M}]+/gu;
+      var parts = null;
+      var last = 0;
+      var m;
+      while ((m = words.exec(text))) {
+        if (!hit(m[0])) continue;
+        parts = parts || document.createDocumentFragment();
+        parts.appendChild(document.createTextNode(text.slice(last, m.index)));
+        var mark = document.createElement("mark");
+        mark.className = "kl-hit";
+        mark.textContent = m[0];
+        parts.appendChild(mark);
+        last = m.index + m[0].length;
+      }
+      if (!parts) return;
+      parts.appendChild(document.createTextNode(text.slice(last)));
+      node.parentNode.replaceChild(parts, node);
+    });
+  }
+
+  // Material's document$ emits for the first page and after each instant
+  // navigation; a result on the same page only changes the hash.
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(highlight);
+  else highlight();
+  window.addEventListener("hashchange", highlight);
+
   document.addEventListener("click", function (event) {
-    if (event.target.closest && event.target.closest("[data-kl-search-results] a")) close();
+    var link = event.target.closest && event.target.closest("[data-kl-search-results] a");
+    if (!link) return;
+    remember(link);
+    close();
   });
 
   document.addEventListener("keydown", function (event) {
