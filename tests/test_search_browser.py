@@ -159,6 +159,24 @@ def test_results_land_on_the_clause_with_a_title_naming_it(page):
     assert page.locator("mark.kl-hit").count() == 0       # once, not on every later visit
 
 
+def test_a_long_list_shows_more_on_request(page):
+    shown = search(page, "can bo")
+    total = count(page)
+    assert total > 20 and len(shown) == 20
+    more = page.locator("[data-kl-search-more]")
+    assert more.is_visible() and more.inner_text() == f"Xem thêm {min(total - 20, 20)} kết quả"
+    more.click()
+    page.wait_for_function("() => document.querySelectorAll('[data-kl-search-results] a').length > 20")
+    links = page.eval_on_selector_all("[data-kl-search-results] a", "els => els.map(e => e.href)")
+    assert len(links) == min(total, 40) and len(set(links)) == len(links)
+    # Focus moves to the first new result, so the keyboard carries on from there.
+    assert page.evaluate("document.activeElement.href") == links[20]
+    assert more.is_visible() == (total > 40)
+    # A short list has no button.
+    search(page, "Mác - Lênin")
+    assert count(page) <= 20 and not more.is_visible()
+
+
 def test_keyboard_open_arrows_enter_escape(page):
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.matches('[data-kl-search-input]')")

@@ -204,14 +204,21 @@
           if (!current()) return null;
           var bonusLists = p.bonus.map(function (b, i) { return { list: got[1][i], weight: b.weight }; });
           var found = rank(meta, got[0][0], bonusLists.concat(got[0][1]));
-          return Promise.all(found.slice(0, SHOWN).map(function (id) {
-            return file("r/" + Math.floor(id / meta.chunk)).then(function (rows) {
-              var row = rows[id % meta.chunk];
-              return { url: resultUrl(row[0]), title: row[1], kind: row[2], text: row[3] };
-            });
-          })).then(function (shown) { return { total: found.length, shown: shown }; });
+          return records(meta, found.slice(0, SHOWN)).then(function (shown) {
+            return { meta: meta, found: found, shown: shown };
+          });
         });
     });
+  }
+
+  // Link, title, kind and text of the given records, from their chunks.
+  function records(meta, ids) {
+    return Promise.all(ids.map(function (id) {
+      return file("r/" + Math.floor(id / meta.chunk)).then(function (rows) {
+        var row = rows[id % meta.chunk];
+        return { url: resultUrl(row[0]), title: row[1], kind: row[2], text: row[3] };
+      });
+    }));
   }
 
   function escapeHtml(text) {
@@ -244,17 +251,52 @@
     return (start > 0 ? "… " : "") + slice.join(" ") + (start + EXCERPT_WORDS < words.length ? " …" : "");
   }
 
-  function render(results, total, terms) {
+  function itemHtml(r, terms) {
+    return '<li class="md-search-result__item"><a class="md-search-result__link" tabindex="-1" href="' +
+      escapeHtml(r.url) + '"><article class="md-search-result__article md-typeset" data-kl-kind="' +
+      escapeHtml(r.kind) + '"><div class="md-search-result__icon md-icon"></div><h1>' +
+      escapeHtml(r.title) + "</h1><p>" + excerpt(r.text, terms) + "</p></article></a></li>";
+  }
+
+  // The results on screen: the rest of a long list comes SHOWN at a time.
+  var onScreen = null;
+
+  function render(result, terms) {
     var list = document.querySelector("[data-kl-search-results]");
     var meta = document.querySelector("[data-kl-search-meta]");
+    var total = result.found.length;
     if (!total) meta.textContent = message("none");
     else meta.textContent = total === 1 ? message("one") : message("other", total);
-    list.innerHTML = results.map(function (r) {
-      return '<li class="md-search-result__item"><a class="md-search-result__link" tabindex="-1" href="' +
-        escapeHtml(r.url) + '"><article class="md-search-result__article md-typeset" data-kl-kind="' +
-        escapeHtml(r.kind) + '"><div class="md-search-result__icon md-icon"></div><h1>' +
-        escapeHtml(r.title) + "</h1><p>" + excerpt(r.text, terms) + "</p></article></a></li>";
-    }).join("");
+    list.innerHTML = byTitle(result.shown, terms).map(function (r) { return itemHtml(r, terms); }).join("");
+    onScreen = { meta: result.meta, found: result.found, count: result.shown.length, terms: terms };
+    moreButton();
+  }
+
+  function moreButton() {
+    var button = document.querySelector("[data-kl-search-more]");
+    if (!button) return;
+    var left = onScreen ? onScreen.found.length - onScreen.count : 0;
+    button.hidden = left <= 0;
+    button.textContent = message("more", Math.min(left, SHOWN));
+  }
+
+  function more() {
+    var shown = onScreen;
+    if (!shown) return;
+    var mine = sequence;
+    records(shown.meta, shown.found.slice(shown.count, shown.count + SHOWN)).then(function (items) {
+      if (mine !== sequence || onScreen !== shown) return;
+      var list = document.querySelector("[data-kl-search-results]");
+      var first = list.children.length;
+      list.insertAdjacentHTML("beforeend", items.map(function (r) { return itemHtml(r, shown.terms); }).join(""));
+      shown.count += items.length;
+      moreButton();
+      // Keyboard and screen-reader users continue from the first new result.
+      var next = list.children[first] && list.children[first].querySelector("a");
+      if (next) next.focus();
+    }).catch(function () {
+      if (mine === sequence) document.querySelector("[data-kl-search-meta]").textContent = message("error");
+    });
   }
 
   // How much of a title the query names, when it names all query words:
@@ -289,12 +331,14 @@
     if (!terms.length) {
       document.querySelector("[data-kl-search-results]").innerHTML = "";
       meta.textContent = message("placeholder");
+      onScreen = null;
+      moreButton();
       return Promise.resolve();
     }
     if (!files.meta) meta.textContent = message("loading");
     var current = function () { return mine === sequence; };
     return search(query, current).then(function (result) {
-      if (result && current()) render(byTitle(result.shown, terms), result.total, terms);
+      if (result && current()) render(result, terms);
     }).catch(function () {
       if (mine === sequence) meta.textContent = message("error");
     });
@@ -409,6 +453,10 @@
   window.addEventListener("hashchange", highlight);
 
   document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("[data-kl-search-more]")) {
+      more();
+      return;
+    }
     var link = event.target.closest && event.target.closest("[data-kl-search-results] a");
     if (!link) return;
     remember(link);
