@@ -20,11 +20,6 @@ from .textnorm import fold as _fold
 _TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])+")
 
 
-def normalize(text: str) -> str:
-    """NFC and lower case: what the reader meant, in one spelling."""
-    return unicodedata.normalize("NFC", text).lower()
-
-
 def tokens(text: str) -> list[str]:
     """Words of `text`, NFC, lower case, punctuation stripped."""
     return _TOKEN.findall(unicodedata.normalize("NFC", text.lower()))
@@ -34,7 +29,3 @@ def tokens(text: str) -> list[str]:
 def fold(text: str) -> str:
     """Lower-case ASCII-ish key: tones stripped and đ -> d ('Điều' -> 'dieu')."""
     return unicodedata.normalize("NFC", _fold(unicodedata.normalize("NFC", text)).lower())
-
-
-def folded_tokens(text: str) -> list[str]:
-    return [fold(t) for t in tokens(text)]
