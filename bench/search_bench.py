@@ -80,14 +80,9 @@ def measure(site: Path, engine: str, query: str) -> dict:
             page = browser.new_page()
             page.on("response", lambda r: bodies.append(_body(r)))
             page.goto(url, wait_until="load")
-            # Times are taken in the page: the last input event, and the last
-            # change to the result list after it. Results for a partial query
-            # may show while typing; the reader waits for the whole query's.
-            page.evaluate("""sel => { window.__klLast = 0; window.__klTyped = 0;
-                document.addEventListener("input", () => { window.__klTyped = performance.now(); }, true);
-                new MutationObserver(() => { window.__klLast = performance.now(); }).observe(
-                    document.querySelector(sel), {childList: true, subtree: true, characterData: true}); }""",
-                          container)
+            # Results for a partial query may show while typing; the reader
+            # waits for the whole query's.
+            watch(page, container)
             loaded = page.evaluate("performance.now()")
             page.keyboard.press("/")
             page.locator(field).press_sequentially(query)
@@ -105,6 +100,15 @@ def measure(site: Path, engine: str, query: str) -> dict:
         server.shutdown()
     return {"bytes": raw, "gzip": gz, "ms_from_load": round(shown - loaded), "ms_from_keystroke": round(shown - typed),
             "ms_from_keystroke_warm": round(shown_warm - typed_warm)}
+
+
+def watch(page, container: str) -> None:
+    """Time in the page the last input event (window.__klTyped) and the last
+    change to the result list (window.__klLast)."""
+    page.evaluate("""sel => { window.__klLast = 0; window.__klTyped = 0;
+        document.addEventListener("input", () => { window.__klTyped = performance.now(); }, true);
+        new MutationObserver(() => { window.__klLast = performance.now(); }).observe(
+            document.querySelector(sel), {childList: true, subtree: true, characterData: true}); }""", container)
 
 
 def settled(page) -> tuple[float, float]:

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench-out"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
-from bench.search_bench import _Quiet, as_plain_material, build  # noqa: E402
+from bench.search_bench import _Quiet, as_plain_material, build, watch  # noqa: E402
 from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from test_search_browser import QUERIES  # noqa: E402
 
@@ -48,11 +48,7 @@ def first_results(site: Path, engine: str) -> list[str | None]:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page()
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/", wait_until="load")
-            page.evaluate("""sel => { window.__klLast = 0; window.__klTyped = 0;
-                document.addEventListener("input", () => { window.__klTyped = performance.now(); }, true);
-                new MutationObserver(() => { window.__klLast = performance.now(); }).observe(
-                    document.querySelector(sel), {childList: true, subtree: true, characterData: true}); }""",
-                          container)
+            watch(page, container)
             page.keyboard.press("/")
             for query, _ in QUERIES:
                 # Typed, not pasted: Material searches on key events.
