@@ -2,60 +2,16 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from conftest import SOURCES
+from tests.tools.section_text import SectionText, words
 
 
-class Page(HTMLParser):
-    """Ids, links, sources and the text of each clause section of one page."""
-
-    def __init__(self, html: str):
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.urls: list[str] = []
-        self.clause_text: dict[str, list[str]] = {}
-        self.html_lang = None
-        self._stack: list[tuple[str, str | None, bool]] = []  # (tag, clause, skipped)
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "html":
-            self.html_lang = a.get("lang")
-        if "id" in a:
-            self.ids.add(a["id"])
-        for key in ("href", "src"):
-            if a.get(key):
-                self.urls.append(a[key])
-        if tag in ("br", "img", "meta", "link", "input", "hr"):
-            return
-        # Labels, buttons, permalinks and backlinks are not the legal text.
-        skipped = tag in ("h2", "h3", "h4", "h5", "h6", "button", "aside") or "headerlink" in (a.get("class") or "")
-        self._stack.append((tag, a.get("data-clause"), skipped))
-
-    def handle_endtag(self, tag):
-        while self._stack:
-            if self._stack.pop()[0] == tag:
-                break
-
-    def handle_data(self, data):
-        if any(s for _, _, s in self._stack):
-            return
-        clauses = [c for _, c, _ in self._stack if c]
-        if clauses:
-            self.clause_text.setdefault(clauses[-1], []).append(data)
-
-
-def page(site: Path, url: str) -> Page:
-    return Page((site / url.strip("/") / "index.html").read_text(encoding="utf-8"))
-
-
-def words(text: str) -> str:
-    return " ".join(text.replace("\xa0", " ").split())
+def page(site: Path, url: str) -> SectionText:
+    return SectionText((site / url.strip("/") / "index.html").read_text(encoding="utf-8"))
 
 
 def test_strict_build_prints_no_warning(built_site):
@@ -97,7 +53,7 @@ def test_kl14_text_is_the_source_word_for_word(built_site):
     p = page(built_site, "/van-ban/kl-14/")
     order = ["muc-1", "muc-2", "muc-2-1", "muc-2-2", "muc-2-3", "muc-2-4-doan-1", "muc-2-4-doan-2",
              "muc-2-4-doan-3", "muc-2-5"]
-    shown = [words("".join(p.clause_text[a])) for a in order]
+    shown = [p.of(a) for a in order]
     assert shown == source_paragraphs()
 
 
@@ -121,7 +77,7 @@ def test_summary_documents_are_marked_and_have_a_paste_place(built_site):
         assert "Mức độ đầy đủ: Chưa có toàn văn" in html
         assert 'id="toan-van"' in html
     kh = page(built_site, "/van-ban/kh-116/")
-    assert "Sở Nội vụ làm đơn vị đầu mối" in "".join(kh.clause_text["noi-dung-7"])
+    assert "Sở Nội vụ làm đơn vị đầu mối" in kh.of("noi-dung-7")
 
 
 def test_news_post_date_author_and_full_text(built_site):

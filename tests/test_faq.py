@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, SOURCES, copy_project, failed_build, run_build
 from hooks import jsonld, pipeline
+from tests.tools.section_text import SectionText, words
 
 SECTION_2 = ["muc-2", "muc-2-1", "muc-2-2", "muc-2-3", "muc-2-4", "muc-2-4-doan-1", "muc-2-4-doan-2",
              "muc-2-4-doan-3", "muc-2-5"]
@@ -23,50 +23,8 @@ def model():
     return pipeline.build(ROOT / "docs", ROOT)
 
 
-def words(text: str) -> str:
-    return " ".join(text.replace("\xa0", " ").split())
-
-
 def read(site: Path, url: str) -> str:
     return (site / url.strip("/") / "index.html").read_text(encoding="utf-8")
-
-
-class ClauseText(HTMLParser):
-    """Text per clause, children included, as a reader sees it: on a document
-    page the `section[data-clause]` elements, on an FAQ page the
-    `figure[data-explains]` blockquotes. Labels, buttons, backlinks skipped."""
-
-    def __init__(self, html: str, attr: str):
-        super().__init__(convert_charrefs=True)
-        self.attr = attr
-        self.text: dict[str, list[str]] = {}
-        self._stack: list[tuple[str, str | None, bool]] = []
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("br", "img", "meta", "link", "input", "hr"):
-            return
-        a = dict(attrs)
-        skipped = tag in ("h2", "h3", "h4", "h5", "h6", "button", "aside", "figcaption") \
-            or "headerlink" in (a.get("class") or "") or "kl-faq-clause__note" in (a.get("class") or "")
-        if tag == "aside" and "kl-faq__clauses" in (a.get("class") or ""):
-            skipped = False   # on an FAQ page the clause texts live in this aside
-        self._stack.append((tag, a.get(self.attr), skipped))
-
-    def handle_endtag(self, tag):
-        while self._stack:
-            if self._stack.pop()[0] == tag:
-                break
-
-    def handle_data(self, data):
-        if any(s for _, _, s in self._stack):
-            return
-        for _, key, _ in self._stack:
-            if key:
-                self.text.setdefault(key, []).append(data)
-
-    def of(self, key: str) -> str:
-        return words(" ".join(self.text.get(key, [])))
 
 
 # -- model ----------------------------------------------------------------
@@ -209,12 +167,12 @@ def test_index_lists_every_faq_grouped_by_topic(built_site, model):
 
 def test_faq_page_shows_the_clause_text_from_the_document(built_site, model):
     source = words(next(SOURCES.glob("*.txt")).read_text(encoding="utf-8"))
-    doc_pages = {d: ClauseText(read(built_site, f"van-ban/{d}/"), "data-clause") for d in model.corpus.documents}
+    doc_pages = {d: SectionText(read(built_site, f"van-ban/{d}/"), children=True) for d in model.corpus.documents}
     checked = 0
     for entry in model.corpus.faqs.values():
         html = read(built_site, entry.url)
         assert NOTICE in html, entry.id
-        shown = ClauseText(html, "data-explains")
+        shown = SectionText(html, "data-explains", children=True)
         assert list(dict.fromkeys(re.findall(r'data-explains="([^"]+)"', html))) == entry.explains
         for key in entry.explains:
             doc_id, _, anchor = key.partition("#")
