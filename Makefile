@@ -39,11 +39,11 @@ test: $(VENV)/.test-deps node_modules/.installed
 
 ## Normalise every Markdown file under docs/ to Unicode NFC.
 nfc: $(VENV)/.site-deps
-	$(BIN)/python -m hooks.nfc docs
+	$(BIN)/python -m hooks.cli.nfc docs
 
 ## Create a content file from a template: make new KIND=tin-tuc|hoi-dap|co-quan|van-ban ID=ma-moi
 new: $(VENV)/.site-deps
-	@$(BIN)/python -m hooks.scaffold "$(KIND)" "$(ID)"
+	@$(BIN)/python -m hooks.cli.scaffold "$(KIND)" "$(ID)"
 
 clean:
 	rm -rf site site.staging site.previous

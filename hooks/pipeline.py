@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import backlinks, corpus as corpus_mod, report, resolve
-from .errors import ErrorSink
+from hooks.derive import backlinks
+from hooks.collect import corpus as corpus_mod
+from hooks.derive import report
+from hooks.resolve import resolver as resolve
+from hooks.model.errors import ErrorSink
 
 
 @dataclass

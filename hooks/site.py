@@ -18,10 +18,23 @@ if str(ROOT) not in sys.path:
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from hooks import (corpus as corpus_mod, csp, escaping, export, faq_views, navorder,  # noqa: E402
-                   pipeline, placeholders, publish, references, render, report, search_index, search_store,
-                   staging, textnorm)
-from hooks.errors import ContentErrors, page_markdown as error_page  # noqa: E402
+from hooks import pipeline  # noqa: E402
+from hooks.collect import corpus as corpus_mod  # noqa: E402
+from hooks.derive import navorder  # noqa: E402
+from hooks.derive import report  # noqa: E402
+from hooks.model.errors import ContentErrors, page_markdown as error_page  # noqa: E402
+from hooks.publish import csp  # noqa: E402
+from hooks.publish import export  # noqa: E402
+from hooks.publish import publishing as publish  # noqa: E402
+from hooks.publish import staging  # noqa: E402
+from hooks.render import escaping  # noqa: E402
+from hooks.render import faq_views  # noqa: E402
+from hooks.render import views as render  # noqa: E402
+from hooks.resolve import placeholders  # noqa: E402
+from hooks.resolve import references  # noqa: E402
+from hooks.search import records as search_index  # noqa: E402
+from hooks.search import store as search_store  # noqa: E402
+from hooks.text import textnorm  # noqa: E402
 
 LOG = logging.getLogger("mkdocs.hooks.kl14")
 

@@ -1,6 +1,6 @@
 import pytest
 
-from hooks import anchors
+from hooks.model import anchors
 
 
 @pytest.mark.parametrize("anchor,phrase", [

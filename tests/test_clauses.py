@@ -1,4 +1,4 @@
-from hooks import clauses
+from hooks.collect import clauses
 
 BODY = """Lời dẫn.
 

@@ -1,5 +1,8 @@
 """The model built from the real content, without MkDocs."""
-from hooks import corpus, pipeline, placeholders, render
+from hooks.collect import corpus
+from hooks import pipeline
+from hooks.resolve import placeholders
+from hooks.render import views as render
 from conftest import ROOT
 
 

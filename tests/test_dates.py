@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from hooks import dates
+from hooks.text import dates
 
 
 def test_parse_and_format():

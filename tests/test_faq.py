@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SOURCES, copy_project, failed_build, run_build
-from hooks import jsonld, pipeline
+from hooks.render import jsonld
+from hooks import pipeline
 from tests.tools.section_text import SectionText, words
 
 SECTION_2 = ["muc-2", "muc-2-1", "muc-2-2", "muc-2-3", "muc-2-4", "muc-2-4-doan-1", "muc-2-4-doan-2",
@@ -88,7 +89,8 @@ def test_faq_ids_are_public_ids(model):
 
 
 def test_faq_json_schema_matches_the_model():
-    from hooks import schema, vocab
+    from hooks.model import schema
+    from hooks.model import vocab
     js = schema.json_schema(schema.FAQ, "Hỏi đáp")
     assert set(js["required"]) == {"id", "question", "audience", "topic", "explains", "reviewed"}
     assert js["properties"]["audience"]["items"]["enum"] == list(vocab.AUDIENCES)
@@ -97,7 +99,7 @@ def test_faq_json_schema_matches_the_model():
 
 
 def test_an_answer_of_comments_only_is_empty():
-    from hooks import faq
+    from hooks.collect import faq
     assert not faq.has_answer("\n<!-- sẽ viết sau -->\n\n")
     assert faq.has_answer("Có. Xem [[kl-14#muc-2-4]].")
 
@@ -154,7 +156,7 @@ def test_index_lists_every_faq_grouped_by_topic(built_site, model):
     for ident, audience in listed:
         assert audience.split() == model.corpus.faqs[ident].audience
         assert f'href="{ident}/"' in html
-    from hooks import vocab
+    from hooks.model import vocab
     for entry in model.corpus.faqs.values():
         topic = html.index(f'<h2 id="{entry.topic}">{vocab.FAQ_TOPICS[entry.topic]}</h2>')
         item = html.index(f'data-faq="{entry.id}"')
@@ -198,7 +200,7 @@ def test_faq_listed_under_the_clauses_it_explains(built_site, model):
 
 
 def test_document_pages_open_with_a_marked_plain_summary(built_site, model):
-    from hooks import faq_views
+    from hooks.render import faq_views
     for doc in model.corpus.documents.values():
         html = read(built_site, doc.url)
         box = html[html.index('class="admonition abstract kl-explanation kl-plain-summary"'):]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from hooks import corpus as corpus_mod, vocab
+from hooks.collect import corpus as corpus_mod
+from hooks.model import vocab
 
 VISIBLE_ITEMS = "() => [...document.querySelectorAll('li[data-faq]')].filter(li => li.offsetParent !== null).map(li => li.dataset.faq)"
 VISIBLE_TOPICS = "() => [...document.querySelectorAll('.kl-faq-topic')].filter(s => s.offsetParent !== null).map(s => s.dataset.topic)"

@@ -1,6 +1,6 @@
 import pytest
 
-from hooks import frontmatter
+from hooks.text import frontmatter
 
 
 def test_lines_and_dates_stay_text():

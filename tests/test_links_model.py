@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from hooks import backlinks, graph, pipeline, placeholders
-from hooks.errors import ContentErrors
+from hooks.derive import backlinks
+from hooks.render import graph
+from hooks import pipeline
+from hooks.resolve import placeholders
+from hooks.model.errors import ContentErrors
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from hooks import export, jsonschema_subset, pipeline
+from hooks.publish import export
+from hooks.publish import jsonschema_subset
+from hooks import pipeline
 from conftest import ROOT
 from tests.tools import linkcheck
 

@@ -7,7 +7,7 @@ import urllib.parse
 
 import pytest
 
-from hooks import csp
+from hooks.publish import csp
 from tests.tools import pages
 
 # Recorded before any page script runs: every CSP violation of the page.

@@ -13,7 +13,11 @@ import feedparser
 import pytest
 
 from conftest import ROOT, copy_project, run_build
-from hooks import feeds, gitdates, markdown_scan, resolve, social
+from hooks.publish import feeds
+from hooks.publish import gitdates
+from hooks.text import markdown_scan
+from hooks.resolve import resolver as resolve
+from hooks.publish import social
 
 SITE_URL = "http://127.0.0.1:8000/"
 POST_SRC = "tin-tuc/posts/x.md"
@@ -292,7 +296,7 @@ def test_scaffolded_files_build_without_edits(tmp_path):
     made = {}
     for kind, ident in (("tin-tuc", "tin-moi"), ("hoi-dap", "cau-hoi-moi"), ("co-quan", "so-tai-chinh"),
                         ("van-ban", "qd-moi")):
-        result = subprocess.run([sys.executable, "-m", "hooks.scaffold", kind, ident, "--root", str(project)],
+        result = subprocess.run([sys.executable, "-m", "hooks.cli.scaffold", kind, ident, "--root", str(project)],
                                 cwd=ROOT, capture_output=True, text=True, timeout=60)
         assert result.returncode == 0, result.stderr
         made[kind] = result.stdout.strip()
@@ -316,6 +320,6 @@ def test_scaffolded_files_build_without_edits(tmp_path):
     assert "Chưa có lịch sử thay đổi" in doc
     # The news template starts as a draft: it builds, but is not published.
     assert not list(site.glob("tin-tuc/**/tin-moi/index.html"))
-    again = subprocess.run([sys.executable, "-m", "hooks.scaffold", "co-quan", "qd-moi", "--root", str(project)],
+    again = subprocess.run([sys.executable, "-m", "hooks.cli.scaffold", "co-quan", "qd-moi", "--root", str(project)],
                            cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert again.returncode == 2 and "docs/van-ban/qd-moi.md" in again.stderr

@@ -1,5 +1,7 @@
-from hooks import docnumbers, markdown_scan, references
-from hooks.references import Anchor, Ref, Target
+from hooks.resolve import docnumbers
+from hooks.text import markdown_scan
+from hooks.resolve import references
+from hooks.resolve.references import Anchor, Ref, Target
 
 TARGETS = {
     "kl-14": Target("kl-14", "document", "van-ban/kl-14/", "Kết luận số 14-KL/TW", "về chủ trương",

@@ -1,6 +1,6 @@
 import copy
 
-from hooks import schema
+from hooks.model import schema
 
 GOOD = {
     "id": "kl-14", "number": "14-KL/TW", "type": "ket-luan", "issuer": "bo-chinh-tri",

@@ -10,7 +10,8 @@ import unicodedata
 import pytest
 
 from conftest import ROOT, _QuietHandler, copy_project, run_build
-from hooks import search_store, search_text
+from hooks.search import store as search_store
+from hooks.search import text as search_text
 
 POST = "/tin-tuc/2022/12/10/thanh-hoa-trien-khai-ket-luan-14/"
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 import json
 import unicodedata
 
-from hooks import search_index, search_sections, search_store, search_text
+from hooks.search import records as search_index
+from hooks.search import sections as search_sections
+from hooks.search import store as search_store
+from hooks.search import text as search_text
 
 
 def test_tokens_strip_punctuation_and_lower_case():
@@ -54,7 +57,7 @@ def test_sections_split_at_headings_and_drop_furniture():
 
 
 def test_records_of_a_document_page():
-    from hooks import corpus
+    from hooks.collect import corpus
     from conftest import ROOT
     model = corpus.load(ROOT / "docs", ROOT)
     records = search_index.page_records(model, "van-ban/kl-14/", "Kết luận số 14-KL/TW", SAMPLE)

@@ -1,6 +1,6 @@
 import unicodedata
 
-from hooks import textnorm
+from hooks.text import textnorm
 
 
 def test_fold_strips_tones_and_folds_d():

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from . import frontmatter
-from .errors import ErrorSink, nearest
+from hooks.text import frontmatter
+from hooks.model.errors import ErrorSink, nearest
 
 if TYPE_CHECKING:
-    from .corpus import Corpus
+    from hooks.collect.corpus import Corpus
 
 PROVISIONAL = re.compile(r"^noi-dung-\d+$")
 

@@ -8,12 +8,15 @@ from __future__ import annotations
 import html
 import re
 
-from . import dates, graph, redirects, vocab
-from .backlinks import EDITOR, Backlinks, Link, task_label
-from .corpus import Body, Clause, Corpus, Document, Task
-from .references import anchor_html
-from .placeholders import defer
-from .resolve import Resolved
+from hooks.text import dates
+from hooks.render import graph
+from hooks.collect import redirects
+from hooks.model import vocab
+from hooks.derive.backlinks import EDITOR, Backlinks, Link, task_label
+from hooks.collect.corpus import Body, Clause, Corpus, Document, Task
+from hooks.resolve.references import anchor_html
+from hooks.resolve.placeholders import defer
+from hooks.resolve.resolver import Resolved
 
 # A paragraph opening with "1. " would become a Markdown list; the number is
 # part of the legal text, so escape the dot.

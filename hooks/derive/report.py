@@ -2,9 +2,9 @@
 document numbers that match nothing, and things nothing points to."""
 from __future__ import annotations
 
-from .backlinks import Backlinks
-from .corpus import Corpus
-from .resolve import Resolved
+from hooks.derive.backlinks import Backlinks
+from hooks.collect.corpus import Corpus
+from hooks.resolve.resolver import Resolved
 
 REPORT_PATH = "bao-cao/lien-ket.json"
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .corpus import Corpus
-from .errors import ErrorSink
-from .frontmatter import line_of
-from .resolve import Resolved
+from hooks.collect.corpus import Corpus
+from hooks.model.errors import ErrorSink
+from hooks.text.frontmatter import line_of
+from hooks.resolve.resolver import Resolved
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$")
 POST_KEYS = ("title", "date", "authors", "categories", "tags", "slug", "description", "draft",

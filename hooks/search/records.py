@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import anchors, search_sections
-from .corpus import Corpus
+from hooks.model import anchors
+from hooks.search import sections as search_sections
+from hooks.collect.corpus import Corpus
 
 # Generated listings repeat what the posts and documents say.
 _SKIP_PREFIXES = ("tin-tuc/archive/", "tin-tuc/category/", "tin-tuc/page/")

@@ -30,8 +30,8 @@ from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import search_text
-from .search_index import Record
+from hooks.search import text as search_text
+from hooks.search.records import Record
 
 OUTPUT = "assets/tim-kiem"
 CALLBACK = "klSearchData"

@@ -10,7 +10,7 @@ import functools
 import re
 import unicodedata
 
-from .textnorm import fold as _fold
+from hooks.text.textnorm import fold as _fold
 
 
 # Letters, digits and combining marks (Unicode L*, N*, M*), as JS's

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from . import dates, vocab
-from .corpus import Corpus, Task
-from .resolve import Resolved
+from hooks.text import dates
+from hooks.model import vocab
+from hooks.collect.corpus import Corpus, Task
+from hooks.resolve.resolver import Resolved
 
 STATED = "stated"   # the texts themselves say so
 EDITOR = "editor"   # an editor judged the link

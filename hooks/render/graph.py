@@ -6,9 +6,10 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from . import dates, vocab
-from .corpus import Corpus, Document
-from .references import URL_PREFIX
+from hooks.text import dates
+from hooks.model import vocab
+from hooks.collect.corpus import Corpus, Document
+from hooks.resolve.references import URL_PREFIX
 
 BOX_W, BOX_H, GAP_X, GAP_Y, PAD = 270, 58, 40, 56, 12
 

@@ -12,7 +12,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 
-from .errors import nearest
+from hooks.model.errors import nearest
 
 # Links the hooks write carry the target's site URL behind this prefix; the
 # final page HTML gets URLs relative to each page (`localize`), which keeps

@@ -11,10 +11,12 @@ from html.parser import HTMLParser
 
 import markdown as md_lib
 
-from . import dates, jsonld, vocab
-from .corpus import Corpus, Document
-from .faq import DIR, Faq, sorted_faqs
-from .resolve import Resolved
+from hooks.text import dates
+from hooks.render import jsonld
+from hooks.model import vocab
+from hooks.collect.corpus import Corpus, Document
+from hooks.collect.faq import DIR, Faq, sorted_faqs
+from hooks.resolve.resolver import Resolved
 
 NOTICE = "Giải thích, không phải văn bản pháp luật"
 NOTICE_DETAIL = ("Phần này giải thích bằng lời dễ hiểu. Chỉ nguyên văn của văn bản mới có giá trị; "

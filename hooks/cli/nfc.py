@@ -1,4 +1,4 @@
-"""`python -m hooks.nfc DIR`: rewrite Markdown and YAML files in Unicode NFC."""
+"""`python -m hooks.cli.nfc DIR`: rewrite Markdown and YAML files in Unicode NFC."""
 from __future__ import annotations
 
 import sys

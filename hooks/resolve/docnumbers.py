@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .textnorm import fold
+from hooks.text.textnorm import fold
 
 # number [/year] -/ CODE [-/ CODE]: the shape of Vietnamese document numbers.
 CANDIDATE = re.compile(

@@ -11,10 +11,13 @@ import posixpath
 import re
 from dataclasses import dataclass, field, replace
 
-from . import docnumbers, markdown_scan, references, textnorm
-from .placeholders import defer as render_defer
-from .corpus import DOCS_DIR, Corpus, Page
-from .errors import ErrorSink
+from hooks.resolve import docnumbers
+from hooks.text import markdown_scan
+from hooks.resolve import references
+from hooks.text import textnorm
+from hooks.resolve.placeholders import defer as render_defer
+from hooks.collect.corpus import DOCS_DIR, Corpus, Page
+from hooks.model.errors import ErrorSink
 
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)(?:\s*\{#([a-z0-9-]+)[^}]*\})?\s*$", re.M)
 _NO_AUTOLINK = re.compile(r"^\s*(#{1,6}\s|!!!|\?\?\?|<)")

@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import dates, frontmatter, vocab
-from .errors import ErrorSink, nearest
+from hooks.text import dates
+from hooks.text import frontmatter
+from hooks.model import vocab
+from hooks.model.errors import ErrorSink, nearest
 
 if TYPE_CHECKING:  # corpus imports this module; only the type is needed here
-    from .corpus import Corpus
+    from hooks.collect.corpus import Corpus
 
 DIR = "hoi-dap"
 _COMMENT = re.compile(r"<!--.*?-->", re.S)

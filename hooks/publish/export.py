@@ -18,11 +18,15 @@ import json
 from pathlib import Path
 from typing import Any
 
-from . import anchors, graph, jsonschema_subset, schema as model_schema, vocab
-from .backlinks import Link
-from .corpus import Corpus, Document
-from .pipeline import Model
-from .render import page_url
+from hooks.model import anchors
+from hooks.render import graph
+from hooks.publish import jsonschema_subset
+from hooks.model import schema as model_schema
+from hooks.model import vocab
+from hooks.derive.backlinks import Link
+from hooks.collect.corpus import Corpus, Document
+from hooks.pipeline import Model
+from hooks.render.views import page_url
 
 OUTPUT = "api/v1"
 VERSION = 1

@@ -1,4 +1,4 @@
-"""`python -m hooks.scaffold KIND ID`: a new content file that builds as is.
+"""`python -m hooks.cli.scaffold KIND ID`: a new content file that builds as is.
 
 Kinds: tin-tuc (news post), hoi-dap (FAQ), co-quan (body), van-ban
 (document). Every fact the editor has not given is `null` or a visible
@@ -12,9 +12,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .schema import ID_RE
+from hooks.model.schema import ID_RE
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 KINDS = {"tin-tuc": "news", "news": "news", "hoi-dap": "faq", "faq": "faq",
          "co-quan": "body", "body": "body", "van-ban": "document", "document": "document"}
 
@@ -153,7 +153,7 @@ def create(kind: str, ident: str, root: Path = ROOT, today: dt.date | None = Non
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m hooks.scaffold",
+    parser = argparse.ArgumentParser(prog="python -m hooks.cli.scaffold",
                                      description="Tạo tệp nội dung mới từ mẫu / create a content file from a template.")
     parser.add_argument("kind", help="tin-tuc | hoi-dap | co-quan | van-ban")
     parser.add_argument("id", help="mã mới, ví dụ so-tai-chinh")

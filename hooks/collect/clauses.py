@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import anchors
+from hooks.model import anchors
 
 MARKER = re.compile(r"^\{#(?P<anchor>[^\s}]*)(?P<flags>(?:\s+\.[\w-]+)*)\s*\}\s*$")
 _FENCE = re.compile(r"^\s*(```+|~~~+)")

@@ -10,9 +10,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import (anchors, clauses as clause_parser, dates, faq as faq_mod, frontmatter, redirects, schema,
-               textnorm, vocab)
-from .errors import ErrorSink, nearest
+from hooks.model import anchors
+from hooks.collect import clauses as clause_parser
+from hooks.text import dates
+from hooks.collect import faq as faq_mod
+from hooks.text import frontmatter
+from hooks.collect import redirects
+from hooks.model import schema
+from hooks.text import textnorm
+from hooks.model import vocab
+from hooks.model.errors import ErrorSink, nearest
 
 DOCS_DIR = "van-ban"
 BODIES_DIR = "co-quan"

@@ -9,10 +9,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import dates, feeds, gitdates, news, social
-from .corpus import Corpus, Document
-from .errors import ErrorSink
-from .pipeline import Model
+from hooks.text import dates
+from hooks.publish import feeds
+from hooks.publish import gitdates
+from hooks.publish import news
+from hooks.publish import social
+from hooks.collect.corpus import Corpus, Document
+from hooks.model.errors import ErrorSink
+from hooks.pipeline import Model
 
 BLOG_DIR = "tin-tuc"
 POSTS_DIR = f"{BLOG_DIR}/posts"

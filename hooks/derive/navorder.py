@@ -2,8 +2,9 @@
 date of issue, bodies from the centre to the district."""
 from __future__ import annotations
 
-from .corpus import BODIES_DIR, DOCS_DIR, FAQ_DIR, Corpus
-from . import faq, vocab
+from hooks.collect.corpus import BODIES_DIR, DOCS_DIR, FAQ_DIR, Corpus
+from hooks.collect import faq
+from hooks.model import vocab
 
 GRAPH_DIR = "luoc-do"
 SECTIONS = ["", DOCS_DIR, GRAPH_DIR, BODIES_DIR, "hoi-dap", "tin-tuc", "du-lieu-mo", "huong-dan"]
