@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE = ROOT.parent / "shared" / "sources" / "ban-tin-pbgdpl-thanh-hoa-2022-12-10.txt"
+SOURCE = ROOT / "sources" / "ban-tin-pbgdpl-thanh-hoa-2022-12-10.txt"
 
 
 def _vocabulary() -> tuple[list[str], list[float]]:
