@@ -18,7 +18,7 @@ if str(ROOT) not in sys.path:
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from hooks import pipeline  # noqa: E402
+from hooks import contract, pipeline  # noqa: E402
 from hooks.collect import corpus as corpus_mod  # noqa: E402
 from hooks.derive import navorder  # noqa: E402
 from hooks.derive import report  # noqa: E402
@@ -158,13 +158,13 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["kl"] = faq_views.faq_view(corpus, model.resolved, corpus.faqs[stem])
         page.meta["title"] = corpus.faqs[stem].question
         page.meta.setdefault("description", page.meta["kl"]["description"])
-    elif src == f"{corpus_mod.FAQ_DIR}/index.md":
+    elif src == contract.index_src(contract.FAQS):
         page.meta["kl"] = faq_views.index_view(corpus, model.resolved)
-    elif src == f"{corpus_mod.DOCS_DIR}/index.md":
+    elif src == contract.index_src(contract.DOCUMENTS):
         page.meta["kl"] = render.documents_index_view(corpus)
-    elif src == f"{corpus_mod.BODIES_DIR}/index.md":
+    elif src == contract.index_src(contract.BODIES):
         page.meta["kl"] = render.bodies_index_view(corpus)
-    elif src == f"{navorder.GRAPH_DIR}/index.md":
+    elif src == contract.index_src(contract.GRAPH):
         page.meta["kl"] = render.graph_view(corpus)
     escaping.escape_meta(page.meta)
     if kind == "document":

@@ -12,11 +12,12 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from hooks import contract
 from hooks.model.schema import ID_RE
 
 ROOT = Path(__file__).resolve().parents[2]
-KINDS = {"tin-tuc": "news", "news": "news", "hoi-dap": "faq", "faq": "faq",
-         "co-quan": "body", "body": "body", "van-ban": "document", "document": "document"}
+# Each kind by its folder's name (as editors know it) or its own.
+KINDS = {contract.BLOG: "news", "news": "news", **contract.ID_FOLDERS, **{k: k for k in contract.ID_FOLDERS.values()}}
 
 NEWS = """---
 title: "Tiêu đề tin (sửa lại)"
@@ -133,17 +134,16 @@ def create(kind: str, ident: str, root: Path = ROOT, today: dt.date | None = Non
     docs = root / "docs"
     today = today or dt.date.today()
     if kind == "news":
-        path = docs / "tin-tuc" / "posts" / f"{today.isoformat()}-{ident}.md"
-        author = _first_key(docs / "tin-tuc" / ".authors.yml", "authors") or "tuan-lam"
+        path = docs / contract.POSTS / f"{today.isoformat()}-{ident}.md"
+        author = _first_key(docs / contract.BLOG / ".authors.yml", "authors") or "tuan-lam"
         text = NEWS.format(iso=today.isoformat(), id=ident, author=author,
                            category=_first_category(root / "mkdocs.yml"))
     else:
         # ids are unique across documents, bodies and FAQs
-        for folder in ("van-ban", "co-quan", "hoi-dap"):
-            if (docs / folder / f"{ident}.md").exists():
-                raise ScaffoldError(f"mã {ident!r} đã có ở docs/{folder}/{ident}.md / id already used")
-        folder = {"faq": "hoi-dap", "body": "co-quan", "document": "van-ban"}[kind]
-        path = docs / folder / f"{ident}.md"
+        for other in contract.ID_FOLDERS.values():
+            if (docs / contract.src(other, ident)).exists():
+                raise ScaffoldError(f"mã {ident!r} đã có ở docs/{contract.src(other, ident)} / id already used")
+        path = docs / contract.src(kind, ident)
         text = {"faq": FAQ, "body": BODY, "document": DOCUMENT}[kind].format(id=ident)
     if path.exists():
         raise ScaffoldError(f"tệp đã có / file exists: {path.relative_to(root)}")

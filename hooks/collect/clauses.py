@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from hooks.model import anchors
+from hooks.model.corpus import Block
 
 MARKER = re.compile(r"^\{#(?P<anchor>[^\s}]*)(?P<flags>(?:\s+\.[\w-]+)*)\s*\}\s*$")
 _FENCE = re.compile(r"^\s*(```+|~~~+)")
@@ -33,14 +34,6 @@ class Clause:
     @property
     def provisional(self) -> bool:
         return self.anchor.startswith("noi-dung")
-
-
-@dataclass
-class Block:
-    """A piece of the body: free Markdown, or the start of a clause."""
-    markdown: str = ""
-    clause: str | None = None
-    line: int = 0                   # 1-based line where `markdown` starts
 
 
 @dataclass

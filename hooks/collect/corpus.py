@@ -5,215 +5,16 @@ The model holds documents with their clauses and bodies. Later stages
 """
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from hooks.model import anchors
+from hooks import contract
 from hooks.collect import clauses as clause_parser
-from hooks.text import dates
 from hooks.collect import faq as faq_mod
-from hooks.text import frontmatter
 from hooks.collect import redirects
-from hooks.model import schema
-from hooks.text import textnorm
-from hooks.model import vocab
+from hooks.model import anchors, schema
+from hooks.model.corpus import Block, Body, Clause, Corpus, Document, Page, Task
 from hooks.model.errors import ErrorSink, nearest
-
-DOCS_DIR = "van-ban"
-BODIES_DIR = "co-quan"
-FAQ_DIR = "hoi-dap"
-NEWS_DIR = "tin-tuc/posts"
-
-
-def page_kind(src: str) -> str:
-    """What a Markdown file under docs/ holds, from where it lives."""
-    folder, _, name = src.rpartition("/")
-    if name == "index.md":
-        return "page"
-    if folder == DOCS_DIR:
-        return "document"
-    if folder == BODIES_DIR:
-        return "body"
-    if folder == FAQ_DIR:
-        return "faq"
-    if folder == NEWS_DIR or folder.startswith(NEWS_DIR + "/"):
-        return "news"
-    return "page"
-
-
-@dataclass
-class Page:
-    """Every Markdown file, as read once: where references and numbers live."""
-    src: str                      # path under docs/, POSIX: 'van-ban/kl-14.md'
-    path: Path
-    kind: str                     # document | body | faq | news | page
-    meta: dict[str, Any]
-    blocks: list[clause_parser.Block]
-    key_lines: dict[str, int]
-    title: str = ""
-
-    @property
-    def draft(self) -> bool:
-        return bool(self.meta.get("draft"))
-
-
-@dataclass
-class Task:
-    doc_id: str
-    id: str
-    what: str
-    stated_in: str
-    lead: str | None
-    support: list[str]
-    deadline: dt.date | None
-    implements: list[str]          # targets the text itself states
-    editor_implements: list[str]   # targets an editor judged
-    line: int
-
-    @property
-    def key(self) -> str:
-        return f"{self.doc_id}#{self.id}"
-
-
-@dataclass
-class Clause:
-    doc_id: str
-    anchor: str
-    heading: str          # 'Mục 2.4'
-    phrase: str           # 'mục 2.4' as prose names it
-    text: str             # plain words, children included
-    own_text: str
-    source: str           # own Markdown
-    available: bool
-    provisional: bool
-    parent: str | None
-    children: list[str]
-    depth: int
-    line: int
-    source_line: int
-
-    @property
-    def key(self) -> str:
-        return f"{self.doc_id}#{self.anchor}"
-
-
-@dataclass
-class Document:
-    id: str
-    path: Path
-    meta: dict[str, Any]
-    issued: dt.date | None   # None: not known yet
-    effective: dt.date | None
-    clauses: dict[str, Clause]
-    blocks: list[clause_parser.Block]
-    tasks: dict[str, Task] = field(default_factory=dict)
-    redirects: dict[str, str] = field(default_factory=dict)   # retired provisional id -> clause
-
-    @property
-    def src(self) -> str:
-        return f"{DOCS_DIR}/{self.id}.md"
-
-    @property
-    def type_label(self) -> str:
-        return vocab.DOC_TYPES.get(self.meta["type"] or "", vocab.UNKNOWN_DOC_TYPE)
-
-    @property
-    def title(self) -> str:
-        """'Kết luận số 14-KL/TW'."""
-        if not self.meta["number"]:
-            return f"{self.type_label} chưa rõ số hiệu ({self.id})"
-        return f"{self.type_label} số {self.meta['number']}"
-
-    @property
-    def sort_key(self) -> tuple:
-        # Documents whose date is not known yet come last.
-        return (self.issued or dt.date.max, self.id)
-
-    @property
-    def summary(self) -> str:
-        return self.meta["summary"] or vocab.UNKNOWN
-
-    @property
-    def url(self) -> str:
-        return f"{DOCS_DIR}/{self.id}/"
-
-    @property
-    def completeness(self) -> str:
-        return self.meta["text"]["completeness"]
-
-    def links(self, kind: str) -> list[str]:
-        return list(self.meta.get(kind) or [])
-
-
-@dataclass
-class Body:
-    id: str
-    path: Path
-    meta: dict[str, Any]
-
-    @property
-    def name(self) -> str:
-        return self.meta["name"]
-
-    @property
-    def short_name(self) -> str:
-        return self.meta.get("short_name") or self.meta["name"]
-
-    @property
-    def url(self) -> str:
-        return f"{BODIES_DIR}/{self.id}/"
-
-    @property
-    def src(self) -> str:
-        return f"{BODIES_DIR}/{self.id}.md"
-
-
-@dataclass
-class Corpus:
-    root: Path
-    docs_dir: Path
-    documents: dict[str, Document] = field(default_factory=dict)
-    bodies: dict[str, Body] = field(default_factory=dict)
-    pages: dict[str, Page] = field(default_factory=dict)   # by src
-    faqs: dict[str, faq_mod.Faq] = field(default_factory=dict)
-    # Reverse links between documents, filled once at the end of `load`.
-    reverse: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # kind -> target -> sources
-
-    def linked_from(self, kind: str, doc_id: str) -> list[str]:
-        return self.reverse.get(kind, {}).get(doc_id, [])
-
-    def url_of(self, ident: str) -> str:
-        """Site URL of a document, body or FAQ by its public id; '' if none."""
-        thing = self.documents.get(ident) or self.bodies.get(ident) or self.faqs.get(ident)
-        return thing.url if thing else ""
-
-    def tasks(self) -> list[Task]:
-        return [t for d in self.documents.values() for t in d.tasks.values()]
-
-    def citation_title(self, doc: Document) -> str:
-        """'Kết luận số 14-KL/TW ngày 22/9/2021 của Bộ Chính trị'."""
-        text = doc.title
-        if doc.issued:
-            text += f" ngày {dates.format_admin(doc.issued)}"
-        if doc.meta["issuer"] in self.bodies:
-            text += f" của {self.bodies[doc.meta['issuer']].name}"
-        return text
-
-    def issuer_name(self, doc: Document, short: bool = False) -> str:
-        body = self.bodies.get(doc.meta["issuer"] or "")
-        return (body.short_name if short else body.name) if body else vocab.UNKNOWN
-
-    def citation(self, clause: Clause) -> str:
-        return f"{anchors.cited(clause.anchor)} {self.citation_title(self.documents[clause.doc_id])}"
-
-    def ids(self) -> dict[str, str]:
-        """Every public id with its kind."""
-        out = {i: "document" for i in self.documents}
-        out.update({i: "body" for i in self.bodies})
-        out.update({i: "faq" for i in self.faqs})
-        return out
+from hooks.text import dates, frontmatter, textnorm
 
 
 def _read(path: Path, sink: ErrorSink) -> frontmatter.Source | None:
@@ -291,15 +92,15 @@ def load(docs_dir: Path, root: Path | None = None) -> Corpus:
     # FAQs claim their ids last, so an FAQ that takes a document's or body's
     # id is the file reported, not the document.
     def claims_late(path: Path) -> tuple[bool, Path]:
-        return page_kind(path.relative_to(docs_dir).as_posix()) == "faq", path
+        return contract.page_kind(path.relative_to(docs_dir).as_posix()) == "faq", path
 
     for path in sorted(docs_dir.rglob("*.md"), key=claims_late):
         src_uri = path.relative_to(docs_dir).as_posix()
-        kind = page_kind(src_uri)
+        kind = contract.page_kind(src_uri)
         src = _read(path, sink)
         if src is None:
             continue
-        blocks = [clause_parser.Block(markdown=src.body, line=src.body_line)]
+        blocks = [Block(markdown=src.body, line=src.body_line)]
         if kind == "body":
             if not (_validate(path, src, schema.BODY, sink) and claim(src.meta["id"], path, src.key_lines.get("id"))
                     and _check_file_name(path, src, sink)):
@@ -329,7 +130,7 @@ def load(docs_dir: Path, root: Path | None = None) -> Corpus:
 
     # Files that exist but failed validation are already reported; links to
     # them are not reported again as links to nothing.
-    broken = {p.stem for p in _content_files(docs_dir / DOCS_DIR) + _content_files(docs_dir / BODIES_DIR)}
+    broken = {p.stem for p in _content_files(docs_dir / contract.DOCUMENTS) + _content_files(docs_dir / contract.BODIES)}
     broken -= set(corpus.documents) | set(corpus.bodies)
     redirects.check(corpus, sources, sink)
     redirects.apply(corpus)

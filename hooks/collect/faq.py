@@ -7,47 +7,15 @@ the pages show those clauses' own text beside the answer.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from hooks.text import dates
-from hooks.text import frontmatter
 from hooks.model import vocab
+from hooks.model.corpus import Corpus, Faq
 from hooks.model.errors import ErrorSink, nearest
+from hooks.text import dates, frontmatter
 
-if TYPE_CHECKING:  # corpus imports this module; only the type is needed here
-    from hooks.collect.corpus import Corpus
-
-DIR = "hoi-dap"
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
-
-
-@dataclass
-class Faq:
-    id: str
-    path: Path
-    src: str                        # 'hoi-dap/<id>.md'
-    question: str
-    audience: list[str]
-    topic: str
-    explains: list[str]             # 'kl-14#muc-2-4'
-    reviewed: dt.date | None
-    key_lines: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def url(self) -> str:
-        return f"{DIR}/{self.id}/"
-
-    @property
-    def topic_label(self) -> str:
-        return vocab.FAQ_TOPICS[self.topic]
-
-    @property
-    def audience_labels(self) -> list[str]:
-        return [vocab.AUDIENCES[a] for a in self.audience]
 
 
 def from_source(src_uri: str, path: Path, src: frontmatter.Source) -> Faq:
@@ -91,7 +59,7 @@ def check_own(path: Path, src: frontmatter.Source, sink: ErrorSink) -> bool:
     return ok
 
 
-def check_explains(corpus: "Corpus", sink: ErrorSink, broken: set[str]) -> None:
+def check_explains(corpus: Corpus, sink: ErrorSink, broken: set[str]) -> None:
     """Every `explains` entry is a clause of a document that exists."""
     clause_keys = sorted(c.key for d in corpus.documents.values() for c in d.clauses.values())
     for entry in corpus.faqs.values():
@@ -116,7 +84,7 @@ def check_explains(corpus: "Corpus", sink: ErrorSink, broken: set[str]) -> None:
                      field=f"explains[{i}]")
 
 
-def clause_order(corpus: "Corpus") -> dict[str, tuple]:
+def clause_order(corpus: Corpus) -> dict[str, tuple]:
     """Documents by date, clauses in text order."""
     order = {}
     for doc in sorted(corpus.documents.values(), key=lambda d: d.sort_key):
@@ -130,7 +98,7 @@ def sort_key(entry: Faq, order: dict[str, tuple]) -> tuple:
     return min(order[k] for k in entry.explains), entry.question
 
 
-def sorted_faqs(corpus: "Corpus") -> list[Faq]:
+def sorted_faqs(corpus: Corpus) -> list[Faq]:
     # Computed once per build (every FAQ page asks); a new build has a new corpus.
     cached = corpus.__dict__.get("_sorted_faqs")
     if cached is None:

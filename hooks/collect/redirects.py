@@ -11,18 +11,14 @@ anchor on that clause (render.py), so old links land there too.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
-
-from hooks.text import frontmatter
+from hooks.model.corpus import Corpus
 from hooks.model.errors import ErrorSink, nearest
-
-if TYPE_CHECKING:
-    from hooks.collect.corpus import Corpus
+from hooks.text import frontmatter
 
 PROVISIONAL = re.compile(r"^noi-dung-\d+$")
 
 
-def check(corpus: "Corpus", sources: dict[str, frontmatter.Source], sink: ErrorSink) -> None:
+def check(corpus: Corpus, sources: dict[str, frontmatter.Source], sink: ErrorSink) -> None:
     """Fill each document's `redirects` map from valid entries; report the rest."""
     for doc in corpus.documents.values():
         src = sources[doc.id]
@@ -62,7 +58,7 @@ def check(corpus: "Corpus", sources: dict[str, frontmatter.Source], sink: ErrorS
                 doc.redirects[old] = new
 
 
-def canonical(corpus: "Corpus", target: str) -> str:
+def canonical(corpus: Corpus, target: str) -> str:
     """'kh-116#noi-dung-1' -> 'kh-116#muc-1' once redirected; else unchanged."""
     doc_id, _, anchor = target.partition("#")
     doc = corpus.documents.get(doc_id)
@@ -71,7 +67,7 @@ def canonical(corpus: "Corpus", target: str) -> str:
     return target
 
 
-def apply(corpus: "Corpus") -> None:
+def apply(corpus: Corpus) -> None:
     """Front-matter targets written with an old id name the new clause from
     here on, so checks, backlinks and pages see one id per clause."""
     for doc in corpus.documents.values():

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from hooks.text import dates
 from hooks.model import vocab
-from hooks.collect.corpus import Corpus, Task
+from hooks.model.corpus import Corpus, Task
 from hooks.resolve.resolver import Resolved
 
 STATED = "stated"   # the texts themselves say so

@@ -3,7 +3,7 @@ document numbers that match nothing, and things nothing points to."""
 from __future__ import annotations
 
 from hooks.derive.backlinks import Backlinks
-from hooks.collect.corpus import Corpus
+from hooks.model.corpus import Corpus
 from hooks.resolve.resolver import Resolved
 
 REPORT_PATH = "bao-cao/lien-ket.json"

@@ -18,17 +18,18 @@ import json
 from pathlib import Path
 from typing import Any
 
+from hooks import contract
 from hooks.model import anchors
 from hooks.render import graph
 from hooks.publish import jsonschema_subset
 from hooks.model import schema as model_schema
 from hooks.model import vocab
 from hooks.derive.backlinks import Link
-from hooks.collect.corpus import Corpus, Document
+from hooks.model.corpus import Corpus, Document
 from hooks.pipeline import Model
-from hooks.render.views import page_url
 
-OUTPUT = "api/v1"
+OUTPUT = contract.API
+DOCUMENT_SCHEMA = contract.api_schema(contract.api_document("van-ban"))
 VERSION = 1
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -182,9 +183,10 @@ def schemas() -> dict[str, dict]:
             "title": _s("tên văn bản, với tệp văn bản", **STR),
         }, optional=("id", "title"))},
     }))
-    return {"index.schema.json": index, "van-ban/van-ban.schema.json": document,
-            "co-quan.schema.json": bodies, "nhiem-vu.schema.json": tasks,
-            "hoi-dap.schema.json": faqs, "luoc-do.schema.json": relation}
+    files = contract.API_FILES
+    return {"index.schema.json": index, DOCUMENT_SCHEMA: document,
+            contract.api_schema(files["bodies"]): bodies, contract.api_schema(files["tasks"]): tasks,
+            contract.api_schema(files["faqs"]): faqs, contract.api_schema(files["graph"]): relation}
 
 
 # -- data --------------------------------------------------------------------
@@ -217,7 +219,7 @@ class _Urls:
 
     def link(self, link: Link) -> dict:
         return {"kind": link.kind, "basis": link.basis, "label": link.label, "detail": link.detail,
-                "url": self.abs(page_url(link.src, self.urls)) + (f"#{link.anchor}" if link.anchor else "")}
+                "url": self.abs(contract.page_url(link.src, self.urls)) + (f"#{link.anchor}" if link.anchor else "")}
 
 
 def _backlinks(groups: dict[str, list[Link]], u: _Urls) -> dict:
@@ -282,7 +284,7 @@ def faqs_data(model: Model, u: _Urls) -> dict:
             if occ.src == page.src and occ.target not in cited:
                 cited.append(occ.target)
         out.append({"id": str(page.meta["id"]) if page.meta.get("id") else None, "title": page.title,
-                    "url": u.abs(page_url(page.src, u.urls)), "metadata": _plain(page.meta),
+                    "url": u.abs(contract.page_url(page.src, u.urls)), "metadata": _plain(page.meta),
                     "cites": [{"target": t, "url": u.target(corpus, t)} for t in cited]})
     return {"faqs": out}
 
@@ -301,15 +303,14 @@ def build(model: Model, site_url: str, urls: dict[str, str]) -> dict[str, tuple[
     files: dict[str, tuple[Any, str | None]] = {}
     entries = [{"path": "index.json", "kind": "index", "schema": "index.schema.json"}]
     for doc in sorted(model.corpus.documents.values(), key=lambda d: d.sort_key):
-        path = f"van-ban/{doc.id}.json"
-        files[path] = (document_data(model, doc, u), "van-ban/van-ban.schema.json")
-        entries.append({"path": path, "kind": "document", "schema": "van-ban/van-ban.schema.json",
+        path = contract.api_document(doc.id)
+        files[path] = (document_data(model, doc, u), DOCUMENT_SCHEMA)
+        entries.append({"path": path, "kind": "document", "schema": DOCUMENT_SCHEMA,
                         "id": doc.id, "title": doc.title})
-    for path, kind, data in (("co-quan.json", "bodies", bodies_data(model, u)),
-                             ("nhiem-vu.json", "tasks", tasks_data(model, u)),
-                             ("hoi-dap.json", "faqs", faqs_data(model, u)),
-                             ("luoc-do.json", "graph", graph_data(model, u))):
-        schema_path = path.replace(".json", ".schema.json")
+    for kind, data in (("bodies", bodies_data(model, u)), ("tasks", tasks_data(model, u)),
+                       ("faqs", faqs_data(model, u)), ("graph", graph_data(model, u))):
+        path = contract.API_FILES[kind]
+        schema_path = contract.api_schema(path)
         files[path] = (data, schema_path)
         entries.append({"path": path, "kind": kind, "schema": schema_path})
     all_schemas = schemas()

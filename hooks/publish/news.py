@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from hooks.collect.corpus import Corpus
+from hooks.model.corpus import Corpus
 from hooks.model.errors import ErrorSink
 from hooks.text.frontmatter import line_of
 from hooks.resolve.resolver import Resolved

@@ -9,17 +9,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hooks import contract
 from hooks.text import dates
 from hooks.publish import feeds
 from hooks.publish import gitdates
 from hooks.publish import news
 from hooks.publish import social
-from hooks.collect.corpus import Corpus, Document
+from hooks.model.corpus import Corpus, Document
 from hooks.model.errors import ErrorSink
 from hooks.pipeline import Model
 
-BLOG_DIR = "tin-tuc"
-POSTS_DIR = f"{BLOG_DIR}/posts"
 # Vietnam has no daylight saving: dates are shown as a reader there sees them.
 VN = dt.timezone(dt.timedelta(hours=7), "ICT")
 
@@ -70,7 +69,7 @@ class Publishing:
     def page_view(self, *, src_uri: str | None, url: str, title: str, description: str | None,
                   canonical_url: str | None) -> dict:
         absolute = canonical_url or social.absolute(self.site_url, url)
-        is_post = bool(src_uri and src_uri.startswith(POSTS_DIR + "/"))
+        is_post = bool(src_uri and contract.page_kind(src_uri) == "news")
         when, from_git = self.history.updated(self.docs_prefix + src_uri) if src_uri else (self.history.built, False)
         info = self.infos.get(src_uri or "")
         view = {
@@ -79,7 +78,7 @@ class Publishing:
             "meta_tags": social.tags(
                 title=title or self.site_name, description=description or self.site_description,
                 url=absolute, site_url=self.site_url, site_name=self.site_name,
-                kind="article" if is_post or (src_uri or "").startswith("van-ban/") else "website",
+                kind="article" if is_post or contract.page_kind(src_uri or "") == "document" else "website",
                 published=info.date.isoformat() if info else None),
             "share": social.share_links(absolute, title or self.site_name),
             "url": absolute,
@@ -93,7 +92,7 @@ class Publishing:
             for doc_id, anchor in post.cites:
                 doc = self.corpus.documents[doc_id]
                 clause = doc.clauses.get(anchor or "")
-                out.append({"url": doc.url + (f"#{anchor}" if anchor else ""),
+                out.append({"url": contract.clause_url(doc_id, anchor),
                             "title": (f"{clause.heading} — " if clause else "") + doc.title,
                             "citation": self.corpus.citation(clause) if clause else ""})
         return out
@@ -114,9 +113,9 @@ class Publishing:
                 for key, title in FEEDS]
 
     def _news_feed(self) -> feeds.Feed:
-        feed = feeds.Feed("tin-tuc", dict(FEEDS)["tin-tuc"],
+        feed = feeds.Feed(contract.FEED_NEWS, dict(FEEDS)[contract.FEED_NEWS],
                           "Tin tức về việc triển khai Kết luận số 14-KL/TW tại Thanh Hóa.",
-                          social.absolute(self.site_url, BLOG_DIR + "/"), self._base(), built=self.history.built)
+                          social.absolute(self.site_url, contract.BLOG + "/"), self._base(), built=self.history.built)
         for post in self.posts:
             if post.draft:
                 continue  # belt and braces: drafts never reach a feed, even under serve
@@ -128,9 +127,9 @@ class Publishing:
         return feed
 
     def _documents_feed(self) -> feeds.Feed:
-        feed = feeds.Feed("van-ban", dict(FEEDS)["van-ban"],
+        feed = feeds.Feed(contract.FEED_DOCUMENTS, dict(FEEDS)[contract.FEED_DOCUMENTS],
                           "Văn bản mới và các thay đổi của văn bản đăng trên trang.",
-                          social.absolute(self.site_url, "van-ban/"), self._base(), built=self.history.built)
+                          social.absolute(self.site_url, contract.DOCUMENTS + "/"), self._base(), built=self.history.built)
         for doc in self.corpus.documents.values():
             url = social.absolute(self.site_url, doc.url)
             log = self.history.log(self._rel(doc.path))
@@ -164,8 +163,8 @@ class Publishing:
         return dates.format_dmy(moment.astimezone(VN).date())
 
 
-FEEDS = (("tin-tuc", "Tin tức — Kết luận 14-KL/TW tại Thanh Hóa"),
-         ("van-ban", "Thay đổi văn bản — Kết luận 14-KL/TW tại Thanh Hóa"))
+FEEDS = ((contract.FEED_NEWS, "Tin tức — Kết luận 14-KL/TW tại Thanh Hóa"),
+         (contract.FEED_DOCUMENTS, "Thay đổi văn bản — Kết luận 14-KL/TW tại Thanh Hóa"))
 
 
 def prepare(model: Model, *, site_url: str, site_name: str, site_description: str,

@@ -11,18 +11,20 @@ from html.parser import HTMLParser
 
 import markdown as md_lib
 
+from hooks import contract
 from hooks.text import dates
 from hooks.render import jsonld
 from hooks.model import vocab
-from hooks.collect.corpus import Corpus, Document
-from hooks.collect.faq import DIR, Faq, sorted_faqs
+from hooks.model.corpus import Corpus, Document
+from hooks.collect.faq import sorted_faqs
+from hooks.model.corpus import Faq
 from hooks.resolve.resolver import Resolved
 
 NOTICE = "Giải thích, không phải văn bản pháp luật"
 NOTICE_DETAIL = ("Phần này giải thích bằng lời dễ hiểu. Chỉ nguyên văn của văn bản mới có giá trị; "
                  "khi cần căn cứ, hãy dẫn nguyên văn điều khoản.")
 NOT_REVIEWED = "Chưa rà soát"
-INDEX_URL = f"{DIR}/"
+INDEX_URL = f"{contract.FAQS}/"
 _INLINE = re.compile("\ue000(\\d+)\ue001")
 _BLOCKS = {"p", "li", "div", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "dt", "dd"}
 
@@ -78,7 +80,7 @@ def _clause_view(corpus: Corpus, key: str) -> dict:
         "key": key,
         "anchor": anchor,
         "citation": corpus.citation(clause),
-        "url": f"{doc.url}#{anchor}",
+        "url": contract.clause_url(doc_id, anchor),
         "paragraphs": [p for p in clause.text.split("\n\n") if p] if clause.available else [],
         "available": clause.available,
         "provisional": clause.provisional,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from hooks.text import dates
 from hooks.model import vocab
-from hooks.collect.corpus import Corpus, Document
+from hooks.model.corpus import Corpus, Document
 from hooks.resolve.references import URL_PREFIX
 
 BOX_W, BOX_H, GAP_X, GAP_Y, PAD = 270, 58, 40, 56, 12

@@ -8,12 +8,13 @@ from __future__ import annotations
 import html
 import re
 
+from hooks import contract
 from hooks.text import dates
 from hooks.render import graph
 from hooks.collect import redirects
 from hooks.model import vocab
 from hooks.derive.backlinks import EDITOR, Backlinks, Link, task_label
-from hooks.collect.corpus import Body, Clause, Corpus, Document, Task
+from hooks.model.corpus import Body, Clause, Corpus, Document, Task
 from hooks.resolve.references import anchor_html
 from hooks.resolve.placeholders import defer
 from hooks.resolve.resolver import Resolved
@@ -40,17 +41,8 @@ GROUPS = [
 EDITOR_NOTE = "liên kết do biên tập viên xác định"
 
 
-def page_url(src: str, urls: dict[str, str]) -> str:
-    """Site URL of a source file: as MkDocs (and the blog) assigned it, else
-    the directory URL its path implies."""
-    if src in urls:
-        return urls[src]
-    stem = src[:-3]
-    return stem[:-5] if stem.endswith("index") else stem + "/"
-
-
 def _link_item(link: Link, urls: dict[str, str]) -> str:
-    url = page_url(link.src, urls) + (f"#{link.anchor}" if link.anchor else "")
+    url = contract.page_url(link.src, urls) + (f"#{link.anchor}" if link.anchor else "")
     return f"<li>{anchor_html(url, link.label)}" + (f" — {html.escape(link.detail)}" if link.detail else "") + "</li>"
 
 

@@ -16,7 +16,8 @@ from hooks.text import markdown_scan
 from hooks.resolve import references
 from hooks.text import textnorm
 from hooks.resolve.placeholders import defer as render_defer
-from hooks.collect.corpus import DOCS_DIR, Corpus, Page
+from hooks import contract
+from hooks.model.corpus import Corpus, Page
 from hooks.model.errors import ErrorSink
 
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)(?:\s*\{#([a-z0-9-]+)[^}]*\})?\s*$", re.M)
@@ -172,6 +173,6 @@ def document_link(src: str, target: str) -> tuple[str, str | None] | None:
         posixpath.join(posixpath.dirname(src), path))
     path = path.removesuffix("/index.html").removesuffix("/").removesuffix(".md")
     folder, _, doc_id = path.rpartition("/")
-    if folder != DOCS_DIR or not doc_id or doc_id == "index":
+    if folder != contract.DOCUMENTS or not doc_id or doc_id == "index":
         return None
     return doc_id, anchor or None

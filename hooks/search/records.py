@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from hooks import contract
 from hooks.model import anchors
 from hooks.search import sections as search_sections
-from hooks.collect.corpus import Corpus
+from hooks.model.corpus import Corpus
 
 # Generated listings repeat what the posts and documents say.
-_SKIP_PREFIXES = ("tin-tuc/archive/", "tin-tuc/category/", "tin-tuc/page/")
-_SKIP_URLS = {"404.html", "tin-tuc/"}
+_SKIP_PREFIXES = tuple(f"{contract.BLOG}/{p}/" for p in ("archive", "category", "page"))
+_SKIP_URLS = {"404.html", f"{contract.BLOG}/"}
 
 
 @dataclass
@@ -86,17 +87,13 @@ def page_records(corpus: Corpus, url: str, page_title: str, page_html: str) -> l
 
 
 def _document_of(corpus: Corpus, url: str) -> str | None:
-    parts = url.strip("/").split("/")
-    if len(parts) == 2 and parts[0] == "van-ban" and parts[1] in corpus.documents:
-        return parts[1]
-    return None
+    found = contract.id_of_url(url)
+    return found[1] if found and found[0] == "document" and found[1] in corpus.documents else None
 
 
 def _body_of(corpus: Corpus, url: str) -> str | None:
-    parts = url.strip("/").split("/")
-    if len(parts) == 2 and parts[0] == "co-quan" and parts[1] in corpus.bodies:
-        return parts[1]
-    return None
+    found = contract.id_of_url(url)
+    return found[1] if found and found[0] == "body" and found[1] in corpus.bodies else None
 
 
 def _kind(url: str) -> str:

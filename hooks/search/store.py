@@ -30,6 +30,7 @@ from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
+from hooks import contract
 from hooks.search import text as search_text
 from hooks.search.records import Record
 
@@ -42,7 +43,7 @@ CALLBACK = "klSearchData"
 W_NAMES = 10.0
 W_HEADING = 5.0
 W_CONTEXT = 0.5
-W_TEXT = {"tin-tuc": 0.5}
+W_TEXT = {contract.BLOG: 0.5}
 
 # BM25 saturation and length normalisation, applied at build time; the
 # browser multiplies each stored level by the term's idf.
