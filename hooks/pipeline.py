@@ -1,30 +1,34 @@
 """One build of the model, in the order data flows: collect (corpus), resolve
-(references), then the indexes derived from both (backlinks, report)."""
+(references), check what only the whole site can tell (news posts), then
+derive every index once. All stages report into one error sink, so a run
+shows every content error of every stage together."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from hooks.derive import backlinks
 from hooks.collect import corpus as corpus_mod
-from hooks.derive import report
-from hooks.resolve import resolver as resolve
+from hooks.derive.model import Model, derive
 from hooks.model.errors import ErrorSink
+from hooks.collect import posts
+from hooks.resolve import resolver
 
 
-@dataclass
-class Model:
-    corpus: corpus_mod.Corpus
-    resolved: resolve.Resolved
-    links: backlinks.Backlinks
-    report: dict
+@dataclass(frozen=True)
+class BlogConfig:
+    """What the blog plugin allows, as plain values (news posts are checked
+    against it)."""
+    authors: frozenset[str] = frozenset()
+    categories: tuple[str, ...] = ()
+    checked: bool = False     # False: no blog, posts are not checked here
 
 
-def build(docs_dir: Path, root: Path) -> Model:
+def build(docs_dir: Path, root: Path, blog: BlogConfig = BlogConfig()) -> Model:
     """Raise errors.ContentErrors with every problem found, or return the model."""
-    corpus = corpus_mod.load(docs_dir, root)
     sink = ErrorSink(root)
-    resolved = resolve.run(corpus, sink)
+    corpus = corpus_mod.load(docs_dir, root, sink)
+    resolved = resolver.run(corpus, sink)
+    if blog.checked:
+        posts.check(corpus, set(blog.authors), list(blog.categories), sink)
     sink.raise_if_any()
-    links = backlinks.build(corpus, resolved)
-    return Model(corpus, resolved, links, report.build(corpus, resolved, links))
+    return derive(corpus, resolved)

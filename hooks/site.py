@@ -1,7 +1,7 @@
 """The one MkDocs hook: wires MkDocs events to the plain modules, nothing else.
 
 MkDocs keeps this module loaded across rebuilds under `mkdocs serve`, so all
-state lives on `STATE` and is reset at the start of every build.
+state of a build lives on one `State`, replaced at the start of every build.
 """
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import json
 import logging
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,9 +20,9 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from hooks import contract, pipeline  # noqa: E402
-from hooks.collect import corpus as corpus_mod  # noqa: E402
 from hooks.derive import navorder  # noqa: E402
 from hooks.derive import report  # noqa: E402
+from hooks.derive.model import Model  # noqa: E402
 from hooks.model.errors import ContentErrors, page_markdown as error_page  # noqa: E402
 from hooks.publish import csp  # noqa: E402
 from hooks.publish import export  # noqa: E402
@@ -39,32 +40,35 @@ from hooks.text import textnorm  # noqa: E402
 LOG = logging.getLogger("mkdocs.hooks.kl14")
 
 
-class _State:
-    command: str | None = None
-    model: pipeline.Model | None = None
+@dataclass
+class State:
+    command: str | None = None     # build | serve | gh-deploy, from on_startup
+    model: Model | None = None
     publish: publish.Publishing | None = None   # news, feeds, dates, sharing
-    urls: dict[str, str] = {}      # source file -> site URL, once MkDocs and the blog assigned them
-    fragments: list[str] = []      # finished HTML that page Markdown holds placeholders for
+    urls: dict[str, str] = field(default_factory=dict)   # source file -> site URL, as MkDocs and the blog assigned
+    fragments: list[str] = field(default_factory=list)   # finished HTML that page Markdown holds placeholders for
+    answers: dict[str, str] = field(default_factory=dict)   # FAQ id -> text of its rendered answer
     site_dir: Path | None = None   # the real output folder while staging
     serve_error: str | None = None  # content errors shown in every page under serve
-    search_records: list = []      # one per page section, for the search index
-    search_version = ""            # names this build's index files (?v=)
-    failed = False
+    search_records: list = field(default_factory=list)   # one per page section, for the search index
+    # Names this build's index files (?v=): a browser cache never mixes two builds.
+    search_version: str = field(default_factory=lambda: f"{time.time_ns() // 1_000_000:x}")
+    failed: bool = False
 
 
-STATE = _State()
+STATE = State()
 
 
 def on_startup(command, dirty):
-    STATE.command = command
+    global STATE
+    STATE = State(command=command)
 
 
 @event_priority(100)
 def on_config(config):
-    STATE.model, STATE.publish, STATE.urls, STATE.fragments, STATE.search_records = None, None, {}, [], []
-    STATE.site_dir, STATE.serve_error, STATE.failed = None, None, False
-    # A browser cache must never mix index files of two builds.
-    STATE.search_version = f"{time.time_ns() // 1_000_000:x}"
+    global STATE
+    # `mkdocs serve` keeps this module between builds: each build starts clean.
+    STATE = State(command=STATE.command)
     # Vietnamese-aware slugs: "Điều 1" -> "dieu-1" in headings and blog URLs.
     config.mdx_configs.setdefault("toc", {})["slugify"] = textnorm.slugify
     blog = config.plugins.get("material/blog")
@@ -80,13 +84,13 @@ def on_config(config):
 
 
 def on_pre_build(config):
+    blog = config.plugins.get("material/blog")
+    blog_config = pipeline.BlogConfig(frozenset(blog.authors), tuple(blog.config.categories_allowed or []),
+                                      checked=True) if blog is not None else pipeline.BlogConfig()
     try:
-        STATE.model = pipeline.build(Path(config.docs_dir), Path(config.config_file_path).parent)
-        blog = config.plugins.get("material/blog")
-        STATE.publish = publish.prepare(
-            STATE.model, site_url=config.site_url, site_name=config.site_name,
-            site_description=config.site_description, authors=set(blog.authors),
-            categories=list(blog.config.categories_allowed or []))
+        STATE.model = pipeline.build(Path(config.docs_dir), Path(config.config_file_path).parent, blog_config)
+        STATE.publish = publish.prepare(STATE.model, site_url=config.site_url, site_name=config.site_name,
+                                        site_description=config.site_description)
     except ContentErrors as exc:
         if STATE.command != "serve":
             raise PluginError(exc.format()) from None
@@ -114,9 +118,9 @@ def on_files(files, config):
 
 
 def on_nav(nav, config, files):
-    if STATE.model is None:
+    model = STATE.model
+    if model is None:
         return nav
-    corpus = STATE.model.corpus
 
     def folder_of(item) -> str:
         if getattr(item, "file", None) is not None:
@@ -130,7 +134,7 @@ def on_nav(nav, config, files):
             folder = folder_of(item)
             item.title = navorder.SECTION_TITLES.get(folder, item.title)
             item.children.sort(key=lambda c: navorder.page_key(
-                corpus, folder, PurePosixPath(c.file.src_uri).stem) if c.is_page else (3,))
+                model, folder, PurePosixPath(c.file.src_uri).stem) if c.is_page else (3,))
     nav.items.sort(key=lambda i: navorder.section_key(folder_of(i)))
     return nav
 
@@ -148,18 +152,17 @@ def on_page_markdown(markdown, page, config, files):
     if kind == "document":
         doc = corpus.documents[stem]
         page.meta["kl"] = (render.document_view(corpus, doc) | STATE.publish.document_extras(doc)
-                           | faq_views.document_extras(corpus, doc))
+                           | faq_views.document_extras(model, doc))
         page.meta.setdefault("title", doc.title)
         page.meta.setdefault("description", f"{doc.title} {doc.summary}")
     elif kind == "body":
         page.meta["kl"] = render.body_view(corpus, corpus.bodies[stem], model.links, STATE.urls)
         page.meta.setdefault("title", corpus.bodies[stem].name)
     elif kind == "faq":
-        page.meta["kl"] = faq_views.faq_view(corpus, model.resolved, corpus.faqs[stem])
+        page.meta["kl"] = faq_views.faq_view(model, corpus.faqs[stem])
         page.meta["title"] = corpus.faqs[stem].question
-        page.meta.setdefault("description", page.meta["kl"]["description"])
     elif src == contract.index_src(contract.FAQS):
-        page.meta["kl"] = faq_views.index_view(corpus, model.resolved)
+        page.meta["kl"] = faq_views.index_view(model)
     elif src == contract.index_src(contract.DOCUMENTS):
         page.meta["kl"] = render.documents_index_view(corpus)
     elif src == contract.index_src(contract.BODIES):
@@ -173,12 +176,28 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return placeholders.finish_html(html, STATE.fragments)
+    html = placeholders.finish_html(html, STATE.fragments)
+    model = STATE.model
+    if model is not None and contract.page_kind(page.file.src_uri) == "faq":
+        # MkDocs renders every page's Markdown before any template, so each
+        # answer is rendered once, with the site's own Markdown settings,
+        # and its text is ready for the FAQ page and the index.
+        faq_id = PurePosixPath(page.file.src_uri).stem
+        if faq_id in model.corpus.faqs:
+            STATE.answers[faq_id] = faq_views.html_text(html)
+    return html
 
 
 def on_page_context(context, page, config, nav):
     if STATE.publish is None:
         return context
+    view = page.meta.get("kl")
+    if view and view.get("kind") == "faq":
+        view |= faq_views.answer_parts(view["question"], STATE.answers.get(view["id"], ""))
+        # An FAQ's description waits for its rendered answer.
+        page.meta.setdefault("description", escaping.escape_text(view["description"]))
+    elif view and view.get("kind") == "faq-index":
+        view["jsonld"] = faq_views.index_jsonld(STATE.model, STATE.answers)
     page.meta["kl_page"] = STATE.publish.page_view(
         src_uri=page.file.src_uri if page.file and not page.file.generated_by else None,
         url=page.url, title=escaping.plain(page.title), description=escaping.plain(page.meta.get("description")),

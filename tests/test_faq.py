@@ -206,7 +206,7 @@ def test_document_pages_open_with_a_marked_plain_summary(built_site, model):
         box = html[html.index('class="admonition abstract kl-explanation kl-plain-summary"'):]
         box = words(re.sub(r"<[^>]+>", " ", box[:box.index("</section>")]))
         assert "Tóm tắt dễ hiểu" in box and NOTICE in box
-        paragraphs = faq_views.document_extras(model.corpus, doc)["plain_summary"]
+        paragraphs = faq_views.document_extras(model, doc)["plain_summary"]
         assert len(paragraphs) >= 2
         for paragraph in paragraphs:
             assert paragraph in box

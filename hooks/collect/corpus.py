@@ -70,11 +70,15 @@ def _content_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.md") if p.name != "index.md") if folder.is_dir() else []
 
 
-def load(docs_dir: Path, root: Path | None = None) -> Corpus:
-    """Read and validate all content; raise ContentErrors listing every problem."""
+def load(docs_dir: Path, root: Path | None = None, sink: ErrorSink | None = None) -> Corpus:
+    """Read and validate all content. Problems go to `sink`, and files that
+    fail are left out of the corpus (their ids listed in `corpus.broken`), so
+    later stages can go on and report their own errors in the same run.
+    Without a sink, raise ContentErrors listing every problem."""
     docs_dir = Path(docs_dir)
     root = Path(root) if root else docs_dir.parent
-    sink = ErrorSink(root)
+    own_sink = sink is None
+    sink = ErrorSink(root) if sink is None else sink
     corpus = Corpus(root, docs_dir)
     seen: dict[str, Path] = {}
 
@@ -130,8 +134,9 @@ def load(docs_dir: Path, root: Path | None = None) -> Corpus:
 
     # Files that exist but failed validation are already reported; links to
     # them are not reported again as links to nothing.
-    broken = {p.stem for p in _content_files(docs_dir / contract.DOCUMENTS) + _content_files(docs_dir / contract.BODIES)}
-    broken -= set(corpus.documents) | set(corpus.bodies)
+    broken = {p.stem for folder in contract.ID_FOLDERS for p in _content_files(docs_dir / folder)}
+    broken -= set(corpus.documents) | set(corpus.bodies) | set(corpus.faqs)
+    corpus.broken = broken
     redirects.check(corpus, sources, sink)
     redirects.apply(corpus)
     _check_links(corpus, sources, sink, broken)
@@ -139,7 +144,8 @@ def load(docs_dir: Path, root: Path | None = None) -> Corpus:
     faq_mod.check_explains(corpus, sink, broken)
     for page in corpus.pages.values():
         page.title = _title(corpus, page)
-    sink.raise_if_any()
+    if own_sink:
+        sink.raise_if_any()
     for doc in sorted(corpus.documents.values(), key=lambda d: d.sort_key):
         for kind in ("implements", "based_on", "related"):
             for target in doc.links(kind):

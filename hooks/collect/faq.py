@@ -82,26 +82,3 @@ def check_explains(corpus: Corpus, sink: ErrorSink, broken: set[str]) -> None:
                      f"ghi 'mã-văn-bản#mã-điều-khoản'; các điều khoản gần nhất: {', '.join(near)}.",
                      f"write 'document-id#clause-anchor'; nearest clauses: {', '.join(near)}.",
                      field=f"explains[{i}]")
-
-
-def clause_order(corpus: Corpus) -> dict[str, tuple]:
-    """Documents by date, clauses in text order."""
-    order = {}
-    for doc in sorted(corpus.documents.values(), key=lambda d: d.sort_key):
-        for i, clause in enumerate(doc.clauses.values()):
-            order[clause.key] = (*doc.sort_key, i)
-    return order
-
-
-def sort_key(entry: Faq, order: dict[str, tuple]) -> tuple:
-    """FAQs follow the texts: by the first clause each explains."""
-    return min(order[k] for k in entry.explains), entry.question
-
-
-def sorted_faqs(corpus: Corpus) -> list[Faq]:
-    # Computed once per build (every FAQ page asks); a new build has a new corpus.
-    cached = corpus.__dict__.get("_sorted_faqs")
-    if cached is None:
-        order = clause_order(corpus)
-        cached = corpus.__dict__["_sorted_faqs"] = sorted(corpus.faqs.values(), key=lambda f: sort_key(f, order))
-    return cached

@@ -3,9 +3,8 @@ date of issue, bodies from the centre to the district."""
 from __future__ import annotations
 
 from hooks import contract
-from hooks.collect import faq
+from hooks.derive.model import Model
 from hooks.model import vocab
-from hooks.model.corpus import Corpus
 
 SECTIONS = ["", contract.DOCUMENTS, contract.GRAPH, contract.BODIES, contract.FAQS, contract.BLOG,
             contract.OPEN_DATA_PAGE, contract.GUIDE]
@@ -15,7 +14,8 @@ def section_key(folder: str) -> tuple[int, str]:
     return (SECTIONS.index(folder), folder) if folder in SECTIONS else (len(SECTIONS), folder)
 
 
-def page_key(corpus: Corpus, folder: str, stem: str) -> tuple:
+def page_key(model: Model, folder: str, stem: str) -> tuple:
+    corpus = model.corpus
     if stem == "index":
         return (0,)
     if folder == contract.DOCUMENTS and stem in corpus.documents:
@@ -25,7 +25,7 @@ def page_key(corpus: Corpus, folder: str, stem: str) -> tuple:
         body = corpus.bodies[stem]
         return (1, list(vocab.BODY_LEVELS).index(body.meta["level"]), bool(body.meta.get("group")), body.name)
     if folder == contract.FAQS and stem in corpus.faqs:
-        return (1, *faq.sort_key(corpus.faqs[stem], faq.clause_order(corpus)))
+        return (1, model.indexes.faq_rank[stem])
     return (2, stem)
 
 SECTION_TITLES = {

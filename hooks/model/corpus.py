@@ -181,6 +181,9 @@ class Corpus:
     bodies: dict[str, Body] = field(default_factory=dict)
     pages: dict[str, Page] = field(default_factory=dict)   # by src
     faqs: dict[str, Faq] = field(default_factory=dict)
+    # Ids of files that exist but failed their checks: already reported, so
+    # links to them are not reported again as links to nothing.
+    broken: set[str] = field(default_factory=set)
     # Reverse links between documents, filled once at the end of `load`.
     reverse: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # kind -> target -> sources
 

@@ -8,7 +8,7 @@ each with a JSON Schema beside it, every file validated before it is written.
     hoi-dap.json               FAQ pages with their front matter (may be empty)
     luoc-do.json               the relation graph between documents
 
-Plain module: fed by the model (pipeline.Model), the site URLs MkDocs
+Plain module: fed by the derived model (derive.model.Model), the site URLs MkDocs
 assigned and the site's base URL; knows nothing of MkDocs.
 """
 from __future__ import annotations
@@ -26,7 +26,7 @@ from hooks.model import schema as model_schema
 from hooks.model import vocab
 from hooks.derive.backlinks import Link
 from hooks.model.corpus import Corpus, Document
-from hooks.pipeline import Model
+from hooks.derive.model import Model
 
 OUTPUT = contract.API
 DOCUMENT_SCHEMA = contract.api_schema(contract.api_document("van-ban"))
@@ -279,10 +279,7 @@ def faqs_data(model: Model, u: _Urls) -> dict:
     for page in sorted(corpus.pages.values(), key=lambda p: p.src):
         if page.kind != "faq" or page.draft:
             continue
-        cited = []
-        for occ in model.resolved.occurrences:
-            if occ.src == page.src and occ.target not in cited:
-                cited.append(occ.target)
+        cited = model.indexes.targets.get(page.src, [])
         out.append({"id": str(page.meta["id"]) if page.meta.get("id") else None, "title": page.title,
                     "url": u.abs(contract.page_url(page.src, u.urls)), "metadata": _plain(page.meta),
                     "cites": [{"target": t, "url": u.target(corpus, t)} for t in cited]})

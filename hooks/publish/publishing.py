@@ -16,8 +16,7 @@ from hooks.publish import gitdates
 from hooks.publish import news
 from hooks.publish import social
 from hooks.model.corpus import Corpus, Document
-from hooks.model.errors import ErrorSink
-from hooks.pipeline import Model
+from hooks.derive.model import Model
 
 # Vietnam has no daylight saving: dates are shown as a reader there sees them.
 VN = dt.timezone(dt.timedelta(hours=7), "ICT")
@@ -54,7 +53,7 @@ class Publishing:
         """Posts the blog will render (drafts only under `mkdocs serve`)."""
         self.infos = {i.src_uri: i for i in infos}
         self.posts = []
-        cited = news.cited(self.corpus, self.model.resolved)
+        cited = self.model.indexes.cited
         for info in infos:
             self.posts.append(news.Post(info.src_uri, info.title, info.url, info.date, info.draft,
                                         cited.get(info.src_uri, [])))
@@ -167,13 +166,9 @@ FEEDS = ((contract.FEED_NEWS, "Tin tức — Kết luận 14-KL/TW tại Thanh H
          (contract.FEED_DOCUMENTS, "Thay đổi văn bản — Kết luận 14-KL/TW tại Thanh Hóa"))
 
 
-def prepare(model: Model, *, site_url: str, site_name: str, site_description: str,
-            authors: set[str], categories: list[str]) -> Publishing:
-    """Validate the news posts and read the git history, once per build."""
+def prepare(model: Model, *, site_url: str, site_name: str, site_description: str) -> Publishing:
+    """Read the git history, once per build (posts were checked by the pipeline)."""
     corpus = model.corpus
-    sink = ErrorSink(corpus.root)
-    news.check(corpus, authors, categories, sink)
-    sink.raise_if_any()
     try:
         prefix = corpus.docs_dir.resolve().relative_to(corpus.root.resolve()).as_posix() + "/"
     except ValueError:

@@ -19,8 +19,12 @@ def escape_meta(meta: dict) -> None:
         return
     for key in PAGE_KEYS:
         if isinstance(meta.get(key), str):
-            meta[key] = html.escape(meta[key], quote=True)
+            meta[key] = escape_text(meta[key])
     meta["_kl_escaped"] = True
+
+
+def escape_text(text: str) -> str:
+    return html.escape(text, quote=True)
 
 
 def escape_author(author) -> None:

@@ -9,23 +9,19 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-import markdown as md_lib
-
 from hooks import contract
 from hooks.text import dates
 from hooks.render import jsonld
 from hooks.model import vocab
 from hooks.model.corpus import Corpus, Document
-from hooks.collect.faq import sorted_faqs
+from hooks.derive.model import Model
 from hooks.model.corpus import Faq
-from hooks.resolve.resolver import Resolved
 
 NOTICE = "Giải thích, không phải văn bản pháp luật"
 NOTICE_DETAIL = ("Phần này giải thích bằng lời dễ hiểu. Chỉ nguyên văn của văn bản mới có giá trị; "
                  "khi cần căn cứ, hãy dẫn nguyên văn điều khoản.")
 NOT_REVIEWED = "Chưa rà soát"
 INDEX_URL = f"{contract.FAQS}/"
-_INLINE = re.compile("\ue000(\\d+)\ue001")
 _BLOCKS = {"p", "li", "div", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "dt", "dd"}
 
 
@@ -35,18 +31,24 @@ class _Text(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.skip = 0   # inside a heading's permalink ("¶"): not words of the answer
 
     def handle_starttag(self, tag, attrs):
         if tag in _BLOCKS:
             self.parts.append("\n")
+        if self.skip or (tag == "a" and "headerlink" in (dict(attrs).get("class") or "").split()):
+            self.skip += tag == "a"
 
     def handle_endtag(self, tag):
         if tag in _BLOCKS:
             self.parts.append("\n")
+        if self.skip and tag == "a":
+            self.skip -= 1
 
     def handle_data(self, data):
-        # Line breaks inside a paragraph are only how the source was wrapped.
-        self.parts.append(data.replace("\n", " "))
+        if not self.skip:
+            # Line breaks inside a paragraph are only how the source was wrapped.
+            self.parts.append(data.replace("\n", " "))
 
 
 def html_text(html: str) -> str:
@@ -57,12 +59,16 @@ def html_text(html: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def answer_text(resolved: Resolved, src: str) -> str:
-    """The answer as plain text (for JSON-LD and page descriptions): the
-    resolved Markdown rendered, links reduced to their words."""
-    html = md_lib.markdown("\n\n".join(resolved.blocks[src]), extensions=["admonition", "attr_list", "tables"])
-    html = _INLINE.sub(lambda m: resolved.fragments[int(m.group(1))], html)
-    return html_text(html)
+def answer_parts(question: str, answer: str) -> dict:
+    """What an FAQ page says of its answer outside the page body: the meta
+    description and the FAQPage JSON-LD. `answer` is the text of the page's
+    own rendered answer (the site's Markdown, rendered once)."""
+    return {"description": description(answer), "jsonld": jsonld.script(jsonld.faq_page([(question, answer)]))}
+
+
+def index_jsonld(model: Model, answers: dict[str, str]) -> str:
+    faqs = [f for f in model.indexes.faqs if f.id in answers]
+    return jsonld.script(jsonld.faq_page([(f.question, answers[f.id]) for f in faqs], name="Hỏi đáp")) if faqs else ""
 
 
 def description(text: str, limit: int = 200) -> str:
@@ -103,26 +109,10 @@ def _entry(corpus: Corpus, faq: Faq) -> dict:
     }
 
 
-RELATED = 4   # questions shown before and after this one in its topic
-
-
-def _neighbours(corpus: Corpus, faq: Faq) -> list[Faq]:
-    """The questions nearest this one in its topic, in reading order; a
-    bounded list, so a page does not grow with the number of questions."""
-    by_topic = corpus.__dict__.get("_faqs_by_topic")
-    if by_topic is None:
-        by_topic = corpus.__dict__["_faqs_by_topic"] = {}
-        for f in sorted_faqs(corpus):
-            by_topic.setdefault(f.topic, []).append(f)
-        corpus.__dict__["_faq_place"] = {f.id: i for same in by_topic.values() for i, f in enumerate(same)}
-    same = by_topic[faq.topic]
-    at = corpus.__dict__["_faq_place"][faq.id]
-    return same[max(0, at - RELATED):at] + same[at + 1:at + 1 + RELATED]
-
-
-def faq_view(corpus: Corpus, resolved: Resolved, faq: Faq) -> dict:
-    answer = answer_text(resolved, faq.src)
-    same_topic = _neighbours(corpus, faq)
+def faq_view(model: Model, faq: Faq) -> dict:
+    """The page around an answer; `answer_parts` adds what needs the
+    rendered answer once it exists."""
+    corpus = model.corpus
     return {
         "kind": "faq",
         "id": faq.id,
@@ -134,18 +124,16 @@ def faq_view(corpus: Corpus, resolved: Resolved, faq: Faq) -> dict:
         "reviewed": dates.format_dmy(faq.reviewed) if faq.reviewed else NOT_REVIEWED,
         "reviewed_iso": faq.reviewed.isoformat() if faq.reviewed else "",
         "clauses": [_clause_view(corpus, k) for k in faq.explains],
-        "related": [{"question": f.question, "url": f.url} for f in same_topic],
+        "related": [{"question": f.question, "url": f.url} for f in model.indexes.related(faq)],
         "index_url": INDEX_URL,
-        "description": description(answer),
-        "jsonld": jsonld.script(jsonld.faq_page([(faq.question, answer)])),
     }
 
 
-def index_view(corpus: Corpus, resolved: Resolved) -> dict:
-    faqs = sorted_faqs(corpus)
+def index_view(model: Model) -> dict:
+    corpus, faqs = model.corpus, model.indexes.faqs
     topics = []
     for key, label in vocab.FAQ_TOPICS.items():
-        members = [_entry(corpus, f) for f in faqs if f.topic == key]
+        members = [_entry(corpus, f) for f in model.indexes.faqs_by_topic.get(key, [])]
         if members:
             topics.append({"key": key, "label": label, "faqs": members})
     return {
@@ -155,16 +143,14 @@ def index_view(corpus: Corpus, resolved: Resolved) -> dict:
         "audiences": [{"key": k, "label": v, "count": sum(k in f.audience for f in faqs)}
                       for k, v in vocab.AUDIENCES.items()],
         "topics": topics,
-        "jsonld": jsonld.script(jsonld.faq_page([(f.question, answer_text(resolved, f.src)) for f in faqs],
-                                                name="Hỏi đáp")) if faqs else "",
     }
 
 
-def document_extras(corpus: Corpus, doc: Document) -> dict:
+def document_extras(model: Model, doc: Document) -> dict:
     """The plain-language summary at the top of a document page."""
     text = (doc.meta.get("plain_summary") or "").strip()
     # YAML '>-' turns a blank line into one newline; '|' keeps blank lines.
     chunks = re.split(r"\n\s*\n", text) if "\n\n" in text else text.split("\n")
     paragraphs = [" ".join(p.split()) for p in chunks if p.strip()]
     return {"plain_summary": paragraphs, "explanation_notice": NOTICE,
-            "faq_count": sum(any(k.partition("#")[0] == doc.id for k in f.explains) for f in corpus.faqs.values())}
+            "faq_count": len(model.indexes.faqs_by_document.get(doc.id, []))}

@@ -78,18 +78,21 @@ def run(corpus: Corpus, sink: ErrorSink) -> Resolved:
         pieces = []
         for block in page.blocks:
             if block.clause is None:
-                pieces.append(_resolve_text(block.markdown, block.line, page, own, index, by_number, sink, resolved))
+                pieces.append(_resolve_text(block.markdown, block.line, page, own, index, by_number, sink, resolved,
+                                             corpus.broken))
             else:
                 pieces.append("")
                 clause = corpus.documents[own].clauses[block.clause]
                 resolved.clauses[clause.key] = _resolve_text(clause.source, clause.source_line, page, own,
-                                                             index, by_number, sink, resolved)
+                                                             index, by_number, sink, resolved, corpus.broken)
         resolved.blocks[page.src] = pieces
     return resolved
 
 
 def _resolve_text(text: str, start: int, page: Page, own: str | None, index, by_number,
-                  sink: ErrorSink, resolved: Resolved) -> str:
+                  sink: ErrorSink, resolved: Resolved, broken: set[str]) -> str:
+    # A reference to a file that failed its own checks is not reported
+    # again: that file's error is the one to fix.
     linked: set[str] = set()      # documents already linked in this section
     skip_line = [False]
 
@@ -116,6 +119,8 @@ def _resolve_text(text: str, start: int, page: Page, own: str | None, index, by_
                      "write [[id]], [[id#anchor]] or [[id#anchor|text]].")
             return raw
         near = references.check(ref, index)
+        if near is not None and ref.id in broken:
+            return raw
         if near is not None:
             sink.add(page.path, line, f"tham chiếu {raw} trỏ đến {ref.key!r}, không có trên trang.",
                      f"reference {raw} points to {ref.key!r}, which does not exist.",
@@ -152,6 +157,8 @@ def _resolve_text(text: str, start: int, page: Page, own: str | None, index, by_
             return
         ref = references.Ref(found[0], found[1], None)
         near = references.check(ref, index)
+        if near is not None and ref.id in broken:
+            return
         if near is not None:
             sink.add(page.path, start + i, f"liên kết '{target}' trỏ đến {ref.key!r}, không có trên trang.",
                      f"link '{target}' points to {ref.key!r}, which does not exist.",

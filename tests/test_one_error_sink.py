@@ -1,0 +1,55 @@
+"""One run reports the content errors of every stage together: collect
+(front matter), resolve (a reference) and the news checks (a post)."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import ROOT, copy_project, failed_build
+from hooks import pipeline
+from hooks.model.errors import ContentErrors
+
+BLOG = pipeline.BlogConfig(frozenset({"tuan-lam"}), ("Triển khai văn bản", "Phổ biến pháp luật", "Thông báo"),
+                           checked=True)
+
+
+def three_mistakes(project):
+    docs = project / "docs"
+    kl14 = docs / "van-ban/kl-14.md"
+    kl14.write_text(kl14.read_text(encoding="utf-8").replace("issued: 22/09/2021", "issued: 31/02/2021"),
+                    encoding="utf-8")
+    index = docs / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\nXem [[ctr-62]].\n", encoding="utf-8")
+    post = next((docs / "tin-tuc/posts").glob("*.md"))
+    post.write_text(post.read_text(encoding="utf-8").replace("  - tuan-lam", "  - tuan-lamm"), encoding="utf-8")
+
+
+def lines_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.split("\n"), 1) if needle in line)
+
+
+def test_three_stages_one_run_in_process(tmp_path):
+    root = tmp_path / "p"
+    shutil.copytree(ROOT / "docs", root / "docs")
+    three_mistakes(root)
+    with pytest.raises(ContentErrors) as caught:
+        pipeline.build(root / "docs", root, BLOG)
+    errors = caught.value.errors
+    where = {(e.path, e.line) for e in errors}
+    kl14 = (root / "docs/van-ban/kl-14.md").read_text(encoding="utf-8")
+    index = (root / "docs/index.md").read_text(encoding="utf-8")
+    post = next((root / "docs/tin-tuc/posts").glob("*.md"))
+    assert ("docs/van-ban/kl-14.md", lines_of(kl14, "issued:")) in where
+    assert ("docs/index.md", lines_of(index, "[[ctr-62]]")) in where
+    assert (f"docs/tin-tuc/posts/{post.name}", lines_of(post.read_text(encoding="utf-8"), "authors:")) in where
+    # kl-14 is cited all over the site: its own error is the one reported,
+    # not one per page that links to it.
+    assert len(errors) == 3, caught.value.format()
+
+
+def test_three_stages_one_run_end_to_end(tmp_path):
+    _, output = failed_build(tmp_path, three_mistakes)
+    assert "Nội dung có 3 lỗi" in output, output
+    for fragment in ("docs/van-ban/kl-14.md:", "[[ctr-62]]", "tuan-lamm"):
+        assert fragment in output, output
