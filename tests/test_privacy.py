@@ -92,3 +92,19 @@ def test_policy_blocks_an_injected_inline_script(browser, tmp_path):
     assert pg.evaluate("window.ok") == 1
     assert pg.evaluate("window.injected") is None
     pg.close()
+
+
+def test_a_script_in_the_page_content_is_never_allowed(browser, tmp_path):
+    # Editors' Markdown renders inside Material's content article: a script
+    # there gets no hash, while the theme's own inline scripts keep theirs.
+    page_html = ('<!doctype html><html><head><meta charset="utf-8"></head><body>'
+                 '<script>window.theme = 1</script>'
+                 '<article class="md-content__inner md-typeset"><p>Tin</p><script>window.editor = 1</script>'
+                 '</article><script>window.after = 1</script></body></html>')
+    (tmp_path / "p.html").write_text(csp.apply(page_html), encoding="utf-8")
+    pg = browser.new_page()
+    pg.goto((tmp_path / "p.html").as_uri())
+    assert pg.evaluate("window.theme") == 1
+    assert pg.evaluate("window.after") == 1
+    assert pg.evaluate("window.editor") is None
+    pg.close()

@@ -1,10 +1,11 @@
 """Content-Security-Policy for every built page, as a <meta> tag (a static
 host may not let us set headers).
 
-Scripts run only from the site itself or when they are one of the page's own
-inline scripts (Material's small bootstraps), allowed by their SHA-256, so
-text an editor writes can never become a running script even if escaping
-failed somewhere.
+Scripts run only from the site itself or when they are one of the theme's
+inline scripts (Material's small bootstraps), allowed by their SHA-256.
+Only scripts outside the page content are hashed: whatever an editor's
+Markdown becomes sits inside Material's content article, so a script there
+is never allowed, even if the raw-HTML check or escaping failed somewhere.
 `file:` keeps the site working from a folder or USB stick; a page served
 over http(s) never loads file: URLs anyway.
 """
@@ -18,6 +19,8 @@ import re
 _INLINE = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S | re.I)
 _JS_TYPES = {"", "text/javascript", "module", "application/javascript"}
 _TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]*)""", re.I)
+# Material's content area: the page's own Markdown (and blog excerpts) render here.
+_CONTENT = re.compile(r'<article class="md-content__inner[^"]*">.*</article>', re.S)
 _CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.I)
 SELF = "'self' file:"
 
@@ -38,8 +41,13 @@ def inline_hashes(page_html: str) -> list[str]:
     return out
 
 
+def theme_scripts(page_html: str) -> list[str]:
+    """Hashes of the inline scripts the templates wrote, not the content's."""
+    return inline_hashes(_CONTENT.sub("", page_html, count=1))
+
+
 def policy(page_html: str) -> str:
-    scripts = " ".join([SELF, *inline_hashes(page_html)])
+    scripts = " ".join([SELF, *theme_scripts(page_html)])
     return "; ".join([
         f"default-src {SELF}",
         f"script-src {scripts}",
