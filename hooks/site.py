@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import datetime as dt
 import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -22,6 +23,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from hooks import contract, pipeline  # noqa: E402
 from hooks.derive import navorder  # noqa: E402
 from hooks.derive import report  # noqa: E402
+from hooks.collect import posts  # noqa: E402
 from hooks.derive.model import Model  # noqa: E402
 from hooks.model.errors import ContentErrors, page_markdown as error_page  # noqa: E402
 from hooks.publish import csp  # noqa: E402
@@ -35,7 +37,7 @@ from hooks.resolve import placeholders  # noqa: E402
 from hooks.resolve import references  # noqa: E402
 from hooks.search import records as search_index  # noqa: E402
 from hooks.search import store as search_store  # noqa: E402
-from hooks.text import textnorm  # noqa: E402
+from hooks.text import dates, textnorm  # noqa: E402
 
 LOG = logging.getLogger("mkdocs.hooks.kl14")
 
@@ -48,6 +50,7 @@ class State:
     urls: dict[str, str] = field(default_factory=dict)   # source file -> site URL, as MkDocs and the blog assigned
     fragments: list[str] = field(default_factory=list)   # finished HTML that page Markdown holds placeholders for
     answers: dict[str, str] = field(default_factory=dict)   # FAQ id -> text of its rendered answer
+    scheduled: list = field(default_factory=list)   # (page, day) of posts dated after today
     site_dir: Path | None = None   # the real output folder while staging
     serve_error: str | None = None  # content errors shown in every page under serve
     search_records: list = field(default_factory=list)   # one per page section, for the search index
@@ -100,6 +103,7 @@ def on_pre_build(config):
         print(STATE.serve_error, file=sys.stderr, flush=True)
         return
     STATE.fragments = list(STATE.model.resolved.fragments)
+    STATE.scheduled = posts.scheduled(STATE.model.corpus, dt.datetime.now(publish.VN).date())
     for author in blog.authors.values():   # before the blog writes profile pages from them
         escaping.escape_author(author)
 
@@ -110,8 +114,14 @@ def on_files(files, config):
     STATE.urls = {f.src_uri: f.url for f in files if f.is_documentation_page()}
     if STATE.publish is not None:
         blog = config.plugins.get("material/blog")
+        waiting = {page.src for page, _ in STATE.scheduled}
+        for page, day in STATE.scheduled:
+            if STATE.command != "serve":
+                LOG.info(f"Tin hẹn ngày đăng {dates.format_dmy(day)}, chưa xuất bản trong bản dựng này: "
+                         f"docs/{page.src} / scheduled post left out until {day.isoformat()}")
         STATE.publish.attach_posts([publish.PostInfo(
-            p.file.src_uri, p.meta.get("title", ""), p.url, p.config.date.created, bool(p.config.draft),
+            p.file.src_uri, p.meta.get("title", ""), p.url, p.config.date.created,
+            bool(p.config.draft) or p.file.src_uri in waiting,
             [escaping.plain(blog.authors[a].name) for a in p.config.authors if a in blog.authors],
             list(p.config.categories), p.meta.get("description", "")) for p in blog.blog.posts])
     return files
@@ -148,6 +158,7 @@ def on_page_markdown(markdown, page, config, files):
     if src not in corpus.pages:
         return markdown            # pages the blog plugin generates (archive, categories)
     kind = corpus.pages[src].kind
+    notice = next((scheduled_notice(day) for p, day in STATE.scheduled if p.src == src), "")
     # Views first, then the page keys Material prints raw are escaped once.
     if kind == "document":
         doc = corpus.documents[stem]
@@ -172,7 +183,13 @@ def on_page_markdown(markdown, page, config, files):
     escaping.escape_meta(page.meta)
     if kind == "document":
         return render.document_markdown(corpus, model.resolved, model.links, doc, STATE.fragments, STATE.urls)
-    return render.page_markdown(model.resolved, src)
+    return notice + render.page_markdown(model.resolved, src)
+
+
+def scheduled_notice(day) -> str:
+    # Only `make serve` renders a scheduled post; say why readers do not see it yet.
+    return (f'!!! note "Tin hẹn ngày đăng {dates.format_dmy(day)}"\n    Tin này chỉ hiện khi xem trước. '
+            f"Bản dựng để xuất bản sẽ đăng tin từ ngày {dates.format_dmy(day)}.\n\n")
 
 
 def on_page_content(html, page, config, files):

@@ -1,4 +1,4 @@
-from hooks.resolve import docnumbers
+from hooks.text import docnumbers
 from hooks.text import markdown_scan
 from hooks.resolve import references
 from hooks.resolve.references import Anchor, Ref, Target

@@ -14,7 +14,7 @@ from hooks.collect import redirects
 from hooks.model import anchors, schema
 from hooks.model.corpus import Block, Body, Clause, Corpus, Document, Page, Task
 from hooks.model.errors import ErrorSink, nearest
-from hooks.text import dates, frontmatter, textnorm
+from hooks.text import dates, docnumbers, frontmatter, textnorm
 
 
 def _read(path: Path, sink: ErrorSink) -> frontmatter.Source | None:
@@ -139,6 +139,7 @@ def load(docs_dir: Path, root: Path | None = None, sink: ErrorSink | None = None
     corpus.broken = broken
     redirects.check(corpus, sources, sink)
     redirects.apply(corpus)
+    _check_numbers(corpus, sources, sink)
     _check_links(corpus, sources, sink, broken)
     _check_tasks(corpus, sources, sink, broken)
     faq_mod.check_explains(corpus, sink, broken)
@@ -241,6 +242,26 @@ def _model_clauses(doc_id: str, parsed: dict[str, clause_parser.Clause]) -> dict
                   c.available, c.provisional, c.parent, list(c.children), c.depth, c.line, c.source_line)
         for a, c in parsed.items()
     }
+
+
+def _check_numbers(corpus: Corpus, sources: dict[str, frontmatter.Source], sink: ErrorSink) -> None:
+    """One number, one document: a second file with a number already used
+    (in any spelling: 14-KL/TW, 14-KL/TƯ) is a copy or a typo."""
+    first: dict[str, Document] = {}
+    for doc in sorted(corpus.documents.values(), key=lambda d: d.id):
+        number = doc.meta["number"]
+        if not number:
+            continue
+        key = docnumbers.canonical(number)
+        if key not in first:
+            first[key] = doc
+            continue
+        other = first[key]
+        sink.add(doc.path, sources[doc.id].key_lines.get("number"),
+                 f"số hiệu “{number}” đã là số của {other.id} ({sink.rel(other.path)}).",
+                 f"number “{number}” already belongs to {other.id} ({sink.rel(other.path)}).",
+                 f"mỗi văn bản một số hiệu: sửa số hiệu, hoặc bỏ tệp nếu là bản sao của {other.id}.",
+                 f"one number per document: fix it, or remove the file if it copies {other.id}.", field="number")
 
 
 def _check_links(corpus: Corpus, sources: dict[str, frontmatter.Source], sink: ErrorSink,

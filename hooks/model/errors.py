@@ -16,6 +16,16 @@ def nearest(wanted: str, candidates: list[str], n: int = 3) -> list[str]:
     return difflib.get_close_matches(wanted, candidates, n=n, cutoff=0.0)
 
 
+def shown(value: object) -> str:
+    """A value as an editor wrote it, for a message: quoted text, never
+    Python's repr ('None', "'kl-14'")."""
+    if value is None or value == "" or value == []:
+        return "(để trống)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return f"“{value}”"
+
+
 @dataclass(frozen=True)
 class ContentError:
     path: str            # path relative to the project, e.g. docs/van-ban/kl-14.md

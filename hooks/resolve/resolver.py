@@ -11,7 +11,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field, replace
 
-from hooks.resolve import docnumbers
+from hooks.text import docnumbers
 from hooks.text import markdown_scan
 from hooks.resolve import references
 from hooks.text import textnorm
