@@ -10,7 +10,7 @@ from pathlib import Path
 from hooks.collect import corpus as corpus_mod
 from hooks.derive.model import Model, derive
 from hooks.model.errors import ErrorSink
-from hooks.collect import posts
+from hooks.collect import posts, unfinished
 from hooks.resolve import resolver
 
 
@@ -23,10 +23,14 @@ class BlogConfig:
     checked: bool = False     # False: no blog, posts are not checked here
 
 
-def build(docs_dir: Path, root: Path, blog: BlogConfig = BlogConfig()) -> Model:
-    """Raise errors.ContentErrors with every problem found, or return the model."""
+def build(docs_dir: Path, root: Path, blog: BlogConfig = BlogConfig(), final: bool = True) -> Model:
+    """Raise errors.ContentErrors with every problem found, or return the
+    model. `final` is a build to publish; a preview (`mkdocs serve`) shows
+    new files with their placeholders instead of stopping."""
     sink = ErrorSink(root)
     corpus = corpus_mod.load(docs_dir, root, sink)
+    if final:
+        unfinished.check(corpus, sink)
     resolved = resolver.run(corpus, sink)
     if blog.checked:
         posts.check(corpus, set(blog.authors), list(blog.categories), sink)

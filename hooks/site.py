@@ -91,7 +91,8 @@ def on_pre_build(config):
     blog_config = pipeline.BlogConfig(frozenset(blog.authors), tuple(blog.config.categories_allowed or []),
                                       checked=True) if blog is not None else pipeline.BlogConfig()
     try:
-        STATE.model = pipeline.build(Path(config.docs_dir), Path(config.config_file_path).parent, blog_config)
+        STATE.model = pipeline.build(Path(config.docs_dir), Path(config.config_file_path).parent, blog_config,
+                                     final=STATE.command != "serve")
         STATE.publish = publish.prepare(STATE.model, site_url=config.site_url, site_name=config.site_name,
                                         site_description=config.site_description)
     except ContentErrors as exc:

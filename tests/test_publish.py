@@ -290,28 +290,42 @@ def test_bad_post_front_matter_is_reported_in_both_languages(tmp_path):
 
 # -- scaffold ----------------------------------------------------------------
 
-def test_scaffolded_files_build_without_edits(tmp_path):
+def test_scaffolded_files_preview_then_stop_the_build_until_filled(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "Makefile").write_text("", encoding="utf-8")
     made = {}
-    for kind, ident in (("tin-tuc", "tin-moi"), ("hoi-dap", "cau-hoi-moi"), ("co-quan", "so-tai-chinh"),
-                        ("van-ban", "qd-moi")):
+    # Ids no editor would choose, so the test holds as content grows.
+    for kind, ident in (("tin-tuc", "tin-thu-khung"), ("hoi-dap", "cau-hoi-thu-khung"),
+                        ("co-quan", "co-quan-thu-khung"), ("van-ban", "van-ban-thu-khung")):
         result = subprocess.run([sys.executable, "-m", "hooks.cli.scaffold", kind, ident, "--root", str(project)],
                                 cwd=ROOT, capture_output=True, text=True, timeout=60)
         assert result.returncode == 0, result.stderr
         made[kind] = result.stdout.strip()
         assert (project / made[kind]).is_file()
-    assert made["hoi-dap"] == "docs/hoi-dap/cau-hoi-moi.md" and made["van-ban"] == "docs/van-ban/qd-moi.md"
+    assert made["hoi-dap"] == "docs/hoi-dap/cau-hoi-thu-khung.md" and made["van-ban"] == "docs/van-ban/van-ban-thu-khung.md"
     faq = (project / made["hoi-dap"]).read_text(encoding="utf-8")
-    for key in ("id: cau-hoi-moi", "question:", "audience: [cong-dan]", "topic:", "explains:", "reviewed: null"):
+    for key in ("id: cau-hoi-thu-khung", "question:", "audience: [cong-dan]", "topic:", "explains:", "reviewed: null"):
         assert key in faq
     site = tmp_path / "site"
+    # Unfilled, the build that publishes stops on each new file's first placeholder (the post is a draft).
+    result = run_build(project, site)
+    out = result.stdout + result.stderr
+    assert result.returncode != 0 and not site.exists()
+    for kind in ("hoi-dap", "co-quan", "van-ban"):
+        lines = (project / made[kind]).read_text(encoding="utf-8").split("\n")
+        first = next(i for i, line in enumerate(lines, 1) if "(sửa lại)" in line and not line.startswith("#"))
+        assert f"{made[kind]}:{first}" in out and "chữ giữ chỗ" in out, out
+    assert made["tin-tuc"] not in out
+    for kind in ("hoi-dap", "co-quan", "van-ban"):
+        path = project / made[kind]
+        path.write_text(path.read_text(encoding="utf-8").replace(" (sửa lại)", ""), encoding="utf-8")
     result = run_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stdout + result.stderr
-    doc = read(site, "van-ban/qd-moi/index.html")
+    doc = read(site, "van-ban/van-ban-thu-khung/index.html")
     assert "<dt>Số hiệu</dt><dd>Chưa xác định</dd>" in doc and "<dt>Ngày ban hành</dt><dd>Chưa xác định</dd>" in doc
-    assert (site / "co-quan/so-tai-chinh/index.html").is_file() and (site / "hoi-dap/cau-hoi-moi/index.html").is_file()
+    assert (site / "co-quan/co-quan-thu-khung/index.html").is_file()
+    assert (site / "hoi-dap/cau-hoi-thu-khung/index.html").is_file()
     # A copy without git history shows the build date, and says so.
     today = dt.date.today()
     assert re.search(r"Cập nhật lần cuối: <time[^>]*>\d{2}/\d{2}/\d{4}</time> <span class=\"kl-updated__note\">"
@@ -319,7 +333,7 @@ def test_scaffolded_files_build_without_edits(tmp_path):
     assert any(d.strftime("%d/%m/%Y") in doc for d in (today, today - dt.timedelta(days=1), today + dt.timedelta(days=1)))
     assert "Chưa có lịch sử thay đổi" in doc
     # The news template starts as a draft: it builds, but is not published.
-    assert not list(site.glob("tin-tuc/**/tin-moi/index.html"))
-    again = subprocess.run([sys.executable, "-m", "hooks.cli.scaffold", "co-quan", "qd-moi", "--root", str(project)],
-                           cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert again.returncode == 2 and "docs/van-ban/qd-moi.md" in again.stderr
+    assert not list(site.glob("tin-tuc/**/tin-thu-khung/index.html"))
+    again = subprocess.run([sys.executable, "-m", "hooks.cli.scaffold", "co-quan", "van-ban-thu-khung",
+                            "--root", str(project)], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert again.returncode == 2 and "docs/van-ban/van-ban-thu-khung.md" in again.stderr

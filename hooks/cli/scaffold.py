@@ -1,4 +1,4 @@
-"""`python -m hooks.cli.scaffold KIND ID`: a new content file that builds as is.
+"""`python -m hooks.cli.scaffold KIND ID`: a new content file to fill in.
 
 Kinds: tin-tuc (news post), hoi-dap (FAQ), co-quan (body), van-ban
 (document). Every fact the editor has not given is `null` or a visible
@@ -82,7 +82,8 @@ signer: null
 issued: null
 effective: null
 legal_status: chua-xac-dinh
-summary: null
+# Trích yếu, chép đúng văn bản; null nếu chưa biết.
+summary: "Trích yếu của văn bản (sửa lại)"
 text:
   completeness: chua-co
   source: Chưa có nguồn. Ghi tên, số hiệu và nơi công bố của văn bản gốc khi có.
