@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test nfc new clean
+PORT ?= 8000
+
+.PHONY: serve build check test nfc new clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,9 +19,10 @@ $(VENV)/.test-deps: requirements-test.txt requirements.txt | $(VENV)/.site-deps
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
-## Build and serve the site at http://127.0.0.1:8000 with live reload.
+## Build and serve the site at http://127.0.0.1:$(PORT) with live reload (make serve PORT=8001).
 serve: $(VENV)/.site-deps
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+	@$(BIN)/python -m hooks.cli.port $(PORT)
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
 
 ## Build the site into site/ (kept as it was if the build fails).
 build: $(VENV)/.site-deps
@@ -31,6 +34,10 @@ build: $(VENV)/.site-deps
 node_modules/.installed: package.json package-lock.json
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
+
+## The editors' gate: strict build, links, content rules, a summary (no browser, no root).
+check: $(VENV)/.site-deps
+	$(BIN)/python -m hooks.cli.check
 
 ## Install the test tools (and Chromium if missing) and run every test.
 test: $(VENV)/.test-deps node_modules/.installed

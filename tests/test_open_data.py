@@ -11,7 +11,7 @@ from hooks.publish import export
 from hooks.publish import jsonschema_subset
 from hooks import pipeline
 from conftest import ROOT
-from tests.tools import linkcheck
+from hooks.cli import linkcheck
 
 API = "api/v1"
 

@@ -40,15 +40,16 @@ def _text_lines(corpus: Corpus, page: Page) -> list[int]:
 
 def check(corpus: Corpus, sink: ErrorSink) -> None:
     for page in corpus.pages.values():
-        if page.draft:
+        # Only the kinds `make new` creates; the guide may name the marker.
+        if page.draft or page.kind == "page":
             continue
-        found = [(line, f"trường '{key}'") for line, key in _meta_lines(page)]
-        found += [(line, "nội dung") for line in _text_lines(corpus, page)]
+        found = [(line, f"trường '{key}'", f"field '{key}'") for line, key in _meta_lines(page)]
+        found += [(line, "nội dung", "the text") for line in _text_lines(corpus, page)]
         if not found:
             continue
-        line, where = min(found, key=lambda f: f[0] or 0)
+        line, where, where_en = min(found, key=lambda f: f[0] or 0)
         sink.add(page.path, line, f"{where} còn chữ giữ chỗ “{MARKER}” của mẫu tệp mới; "
                  "trang xuất bản không đăng nội dung chưa hoàn thành.",
-                 f"{where} still holds the new-file placeholder “{MARKER}”; a published site never shows it.",
+                 f"{where_en} still holds the new-file placeholder “{MARKER}”; a published site never shows it.",
                  f"thay chỗ có “{MARKER}” bằng nội dung thật (còn {len(found)} chỗ trong tệp này).",
                  f"replace each “{MARKER}” with real content ({len(found)} in this file).")

@@ -1,0 +1,50 @@
+"""The editors' commands: `make nfc` with a file that is not UTF-8, `make
+serve` on a busy port, `make check` on the real site."""
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import unicodedata
+
+from conftest import ROOT
+from hooks.cli import nfc, port
+
+
+def test_nfc_names_a_file_that_is_not_utf8_and_normalises_the_rest(tmp_path, capsys):
+    (tmp_path / "a.md").write_bytes("Trích yếu".encode("cp1258", errors="ignore") + b"\xff\xfe")
+    (tmp_path / "b.md").write_text(unicodedata.normalize("NFD", "Kết luận"), encoding="utf-8")
+    assert nfc.main([str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'a.md'}: tệp không phải UTF-8" in err and "make nfc" in err
+    assert (tmp_path / "b.md").read_text(encoding="utf-8") == unicodedata.normalize("NFC", "Kết luận")
+
+
+def test_a_busy_port_is_named_with_a_fix(capsys):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        busy = taken.getsockname()[1]
+        assert port.main([str(busy)]) == 1
+    err = capsys.readouterr().err
+    assert f"Cổng {busy} đang được dùng" in err and f"make serve PORT={busy + 1}" in err
+    assert port.main([str(busy)]) == 0   # free again once the other server stops
+
+
+def test_make_check_passes_on_the_site_and_says_so_in_vietnamese():
+    result = subprocess.run([sys.executable, "-m", "hooks.cli.check"], cwd=ROOT, capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "✓ Kiểm tra xong" in result.stdout and "0 liên kết hỏng" in result.stdout
+
+
+def test_check_finds_a_quotation_that_is_not_verbatim(tmp_path):
+    import shutil
+
+    from hooks import pipeline
+    from hooks.cli import check
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    faq = next((tmp_path / "docs/hoi-dap").glob("[!i]*.md"))
+    faq.write_text(faq.read_text(encoding="utf-8") + '\nVăn bản viết "được miễn mọi trách nhiệm".\n', encoding="utf-8")
+    model = pipeline.build(tmp_path / "docs", tmp_path)
+    assert check.unverified_quotations(model, ROOT / "sources") == [(faq.stem, "được miễn mọi trách nhiệm")]
