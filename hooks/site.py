@@ -30,7 +30,7 @@ from hooks.publish import csp  # noqa: E402
 from hooks.publish import export  # noqa: E402
 from hooks.publish import publishing as publish  # noqa: E402
 from hooks.publish import staging  # noqa: E402
-from hooks.render import escaping  # noqa: E402
+from hooks.render import allowed_values, escaping  # noqa: E402
 from hooks.render import faq_views  # noqa: E402
 from hooks.render import views as render  # noqa: E402
 from hooks.resolve import placeholders  # noqa: E402
@@ -184,7 +184,11 @@ def on_page_markdown(markdown, page, config, files):
     escaping.escape_meta(page.meta)
     if kind == "document":
         return render.document_markdown(corpus, model.resolved, model.links, doc, STATE.fragments, STATE.urls)
-    return notice + render.page_markdown(model.resolved, src)
+    text = render.page_markdown(model.resolved, src)
+    if allowed_values.MARKER in text:   # the guide's table, from the vocabularies the build checks
+        blog = config.plugins.get("material/blog")
+        text = allowed_values.fill(text, list(blog.config.categories_allowed or []) if blog else [])
+    return notice + text
 
 
 def scheduled_notice(day) -> str:

@@ -48,3 +48,14 @@ def test_check_finds_a_quotation_that_is_not_verbatim(tmp_path):
     faq.write_text(faq.read_text(encoding="utf-8") + '\nVăn bản viết "được miễn mọi trách nhiệm".\n', encoding="utf-8")
     model = pipeline.build(tmp_path / "docs", tmp_path)
     assert check.unverified_quotations(model, ROOT / "sources") == [(faq.stem, "được miễn mọi trách nhiệm")]
+
+
+def test_the_guide_lists_every_allowed_value_from_the_vocabularies(built_site):
+    from hooks.model import vocab
+    page = (built_site / "huong-dan/gia-tri-hop-le/index.html").read_text(encoding="utf-8")
+    for values in (vocab.DOC_TYPES, vocab.STATUSES, vocab.COMPLETENESS, vocab.BODY_LEVELS, vocab.AUDIENCES,
+                   vocab.FAQ_TOPICS):
+        for key, label in values.items():
+            assert f"<code>{key}</code>" in page and label in page, key
+    assert "kl:allowed-values" not in page
+    assert "<code>Triển khai văn bản</code>" in page
