@@ -134,3 +134,16 @@ def test_a_provincial_number_is_not_the_central_one(tmp_path):
     model = pipeline.build(root / "docs", root, BLOG)
     assert not any(o.text == "14-KL/TU" for o in model.resolved.occurrences)
     assert ("index.md", "14-KL/TU") in {(src, text) for src, _, text in model.resolved.unknown_numbers}
+
+
+def test_official_dates_without_zero_padding_build(tmp_path):
+    # 27/4/2022 and 1/10/2023 are how official documents write dates.
+    root = copy_project(tmp_path / "project")
+    kh = root / "docs/van-ban/kh-116.md"
+    kh.write_text(kh.read_text(encoding="utf-8").replace("issued: 27/04/2022", "issued: 27/4/2022"), encoding="utf-8")
+    assert "issued: 27/4/2022" in kh.read_text(encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_build(root, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert '"issued": "27/4/2022"' in (site / "api/v1/van-ban/kh-116.json").read_text(encoding="utf-8")
+    assert "27/04/2022" in (site / "van-ban/kh-116/index.html").read_text(encoding="utf-8")

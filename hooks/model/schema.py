@@ -124,7 +124,7 @@ def json_schema(specs: tuple[Field, ...], title: str) -> dict:
         elif spec.kind in ("id", "ref"):
             node.update(type="string", pattern=ID_RE.pattern)
         elif spec.kind == "date":
-            node.update(type="string", pattern=r"^\d{2}/\d{2}/\d{4}$")
+            node.update(type="string", pattern=r"^\d{1,2}/\d{1,2}/\d{4}$")   # 27/4/2022 as officials write it
         elif spec.kind == "enum":
             node.update(type="string", enum=list(spec.enum or {}))
         elif spec.kind == "bool":
