@@ -29,7 +29,7 @@ from hooks.model.errors import ContentErrors, page_markdown as error_page  # noq
 from hooks.publish import csp  # noqa: E402
 from hooks.publish import export  # noqa: E402
 from hooks.publish import publishing as publish  # noqa: E402
-from hooks.publish import staging  # noqa: E402
+from hooks.publish import sizes, staging  # noqa: E402
 from hooks.render import allowed_values, escaping  # noqa: E402
 from hooks.render import faq_views  # noqa: E402
 from hooks.render import views as render  # noqa: E402
@@ -259,6 +259,8 @@ def on_post_build(config):
     search_store.write(search_store.build(STATE.search_records), Path(config.site_dir), STATE.search_version)
     LOG.info(f"Chỉ mục tìm kiếm / search index: {len(STATE.search_records)} bản ghi / records, "
              f"{time.perf_counter() - started:.2f} s")
+    for rel, size in sizes.oversized(Path(config.site_dir)):
+        LOG.info(sizes.message(rel, size))   # info: a warning would fail the strict build
     try:
         export.write(STATE.model, config.site_url or "", STATE.urls, Path(config.site_dir))
     except export.ExportError as exc:

@@ -147,3 +147,14 @@ def test_official_dates_without_zero_padding_build(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert '"issued": "27/4/2022"' in (site / "api/v1/van-ban/kh-116.json").read_text(encoding="utf-8")
     assert "27/04/2022" in (site / "van-ban/kh-116/index.html").read_text(encoding="utf-8")
+
+
+def test_a_long_post_says_where_listings_cut_it(tmp_path):
+    root = project(tmp_path)
+    long_body = POST.format(title="Tin dài", date="2022-12-11", authors="authors: [tuan-lam]\n") \
+        + " ".join(["chữ"] * 200) + "\n"
+    rel = write(root, f"{POSTS}/2022-12-11-dai.md", long_body)
+    [error] = errors_of(root)
+    assert error.path == rel and "<!-- more -->" in error.vi and "<!-- more -->" in error.fix_vi
+    (root / rel).write_text(long_body.replace("Nội dung tin.", "Nội dung tin.\n\n<!-- more -->"), encoding="utf-8")
+    pipeline.build(root / "docs", root, BLOG)

@@ -59,3 +59,12 @@ def test_the_guide_lists_every_allowed_value_from_the_vocabularies(built_site):
             assert f"<code>{key}</code>" in page and label in page, key
     assert "kl:allowed-values" not in page
     assert "<code>Triển khai văn bản</code>" in page
+
+
+def test_a_page_too_heavy_for_a_phone_is_named(tmp_path):
+    from hooks.publish import sizes
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/index.html").write_text("x" * 2000, encoding="utf-8")
+    (tmp_path / "b.html").write_text("x" * 10, encoding="utf-8")
+    assert sizes.oversized(tmp_path, limit=1000) == [("a/index.html", 2000)]
+    assert "a/index.html" in sizes.message("a/index.html", 2000) and "<!-- more -->" in sizes.message("a", 1)

@@ -16,6 +16,10 @@ _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2
 POST_KEYS = ("title", "date", "authors", "categories", "tags", "slug", "description", "draft",
              "pin", "readtime", "links", "hide", "search")
 AUTHORS_FILE = f"docs/{contract.BLOG}/.authors.yml"
+EXCERPT = "<!-- more -->"
+# Listing pages copy a post up to EXCERPT; without it they copy the whole
+# post. Short posts may do without; a longer one must say where to cut.
+EXCERPT_WORDS = 120
 
 
 def created(page: Page) -> dt.date | None:
@@ -99,6 +103,15 @@ def check(corpus: Corpus, authors: set[str], categories: list[str], sink: ErrorS
             err("draft", f"phải là true hoặc false, đang là {shown(meta['draft'])}.",
                 f"must be true or false, got {shown(meta['draft'])}.", "ghi draft: true khi là bản nháp.",
                 "write draft: true for a draft.")
+        body = "\n".join(b.markdown for b in page.blocks)
+        if EXCERPT not in body and len(body.split()) > EXCERPT_WORDS:
+            first = page.blocks[0].line if page.blocks else None
+            sink.add(page.path, first, f"tin dài hơn {EXCERPT_WORDS} chữ nhưng chưa có dòng {EXCERPT}: "
+                     "danh sách tin sẽ chép cả bài.",
+                     f"a post longer than {EXCERPT_WORDS} words has no {EXCERPT} line: listings would copy "
+                     "all of it.",
+                     f"thêm một dòng {EXCERPT} sau đoạn mở đầu; danh sách tin chỉ hiện phần trước dòng đó.",
+                     f"add a {EXCERPT} line after the opening paragraph; listings show what comes before it.")
         # Two posts with the same day and slug would share one URL, and one page would be lost.
         day, title = created(page), meta.get("title")
         if day is not None and isinstance(title, str):
