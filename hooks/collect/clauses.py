@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 
 from hooks.model import anchors
+from hooks.text import markdown_scan
 
 MARKER = re.compile(r"^\{#(?P<anchor>[^\s}]*)(?P<flags>(?:\s+\.[\w-]+)*)\s*\}\s*$")
-_FENCE = re.compile(r"^\s*(```+|~~~+)")
 _HEADING = re.compile(r"^#{1,6}\s")
 _ADMONITION = re.compile(r"^(!!!|\?\?\?\+?)\s")
 FLAG_UNAVAILABLE = "chua-co"
@@ -56,7 +56,6 @@ def parse(body: str, first_line: int = 1) -> ParsedBody:
     problems: list[tuple[int, str, str, str, str]] = []
     current: Clause | None = None
     buffer: list[str] = []
-    fence: str | None = None
     start = [first_line]  # line of buffer[0]
 
     def flush() -> None:
@@ -69,22 +68,20 @@ def parse(body: str, first_line: int = 1) -> ParsedBody:
             blocks.append(Block(markdown=text, line=start[0] + lead))
         buffer.clear()
 
-    for offset, line in enumerate(body.split("\n")):
-        lineno = first_line + offset
+    def add(line: str, lineno: int) -> None:
         if not buffer:
             start[0] = lineno
-        fence_match = _FENCE.match(line)
-        if fence:
-            if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
-                fence = None
-            buffer.append(line)
-            continue
-        if fence_match:
-            fence = fence_match.group(1)
-            if current is not None:
+        buffer.append(line)
+
+    for scanned in markdown_scan.lines(body):
+        line, lineno = scanned.text, first_line + scanned.index
+        if scanned.is_code:
+            # Fenced code ends a clause (an editor's example, not legal text);
+            # indented code stays in the text it belongs to.
+            if scanned.kind == markdown_scan.FENCED and scanned.opens and current is not None:
                 flush()
                 current = None
-            buffer.append(line)
+            add(line, lineno)
             continue
         marker = MARKER.match(line)
         if marker:
@@ -126,7 +123,7 @@ def parse(body: str, first_line: int = 1) -> ParsedBody:
                              f"a note (!!!) sits inside the text of clause {current.anchor!r}.",
                              "đặt một tiêu đề (ví dụ '## Ghi chú') trước ghi chú để kết thúc điều khoản.",
                              "put a heading (e.g. '## Ghi chú') before the note to end the clause."))
-        buffer.append(line)
+        add(line, lineno)
     flush()
     _link_tree(clauses)
     return ParsedBody(blocks, clauses, problems)
