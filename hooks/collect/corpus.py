@@ -15,6 +15,7 @@ from hooks.collect import clauses as clause_parser
 from hooks.text import dates
 from hooks.collect import faq as faq_mod
 from hooks.text import frontmatter
+from hooks.text import markdown_scan
 from hooks.collect import redirects
 from hooks.model import schema
 from hooks.text import textnorm
@@ -218,7 +219,7 @@ class Corpus:
 
 def _read(path: Path, sink: ErrorSink) -> frontmatter.Source | None:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = markdown_scan.read(path)   # a byte-order mark dropped, as MkDocs does
     except UnicodeDecodeError as exc:
         sink.add(path, None, f"tệp không phải UTF-8 ({exc.reason}).", f"file is not UTF-8 ({exc.reason}).",
                  "lưu lại tệp với mã hóa UTF-8.", "save the file as UTF-8.")
@@ -357,9 +358,9 @@ def _title(corpus: Corpus, page: Page) -> str:
     if page.meta.get("title"):
         return str(page.meta["title"])
     for block in page.blocks:
-        for line in block.markdown.split("\n"):
-            if line.startswith("# "):
-                return line[2:].strip()
+        for line in markdown_scan.prose_lines(block.markdown):
+            if line.text.startswith("# "):
+                return line.text[2:].strip()
     return stem
 
 
