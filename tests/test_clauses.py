@@ -75,3 +75,8 @@ def test_code_hides_markers_and_headings_and_blocks_keep_their_lines():
     assert "{#muc-8}" in parsed.clauses["muc-1"].source
     free = [(b.line, b.markdown.split("\n")[0]) for b in parsed.blocks if b.clause is None]
     assert free == [(6, "## Sau"), (13, "```")]
+
+
+def test_plain_text_keeps_code_as_shown():
+    text = "Xem `[[kl-14]]` và `a*b*c` [[kl-14|Kết luận]] *đậm*\n\n    [[x]] *y*"
+    assert clauses.plain_text(text) == "Xem [[kl-14]] và a*b*c Kết luận đậm\n\n[[x]] *y*"

@@ -81,3 +81,10 @@ def test_read_drops_a_byte_order_mark(tmp_path):
     assert ms.read(path) == "---\nid: a\n---\nĐ"
     path.write_bytes("---\nĐ".encode("utf-8"))
     assert ms.read(path) == "---\nĐ"
+
+
+def test_legal_numbering_is_escaped_in_prose_only():
+    from hooks.render.views import _escape_numbering
+    text = "1. Một\n2. Hai\n\n3. Ba\n\n```\n\n5. rào\n```\n6.\n\n7.\n\nĐoạn.\n\n    8. thụt lề"
+    assert _escape_numbering(text) == ("1\\. Một\n2. Hai\n\n3\\. Ba\n\n```\n\n5. rào\n```\n6.\n\n7\\.\n\n"
+                                       "Đoạn.\n\n    8. thụt lề")

@@ -94,3 +94,20 @@ def test_mkdocs_build_with_a_bom_and_indented_code(tmp_path):
     assert "<title>Kết luận số 14-KL/TW" in kl14 and 'id="muc-2-4"' in kl14
     news = next((site / "tin-tuc").rglob("thanh-hoa-trien-khai*/index.html")).read_text(encoding="utf-8")
     assert "\ufeff" not in news and "---" not in news.split("<article", 1)[1][:200]
+
+
+def test_headings_in_code_are_neither_anchors_nor_titles(tmp_path):
+    from test_links_model import tiny, write
+    from hooks.model.errors import ContentErrors
+    import pytest
+
+    body = "\n## Thật\n\n```\n## Giả\n```\n\nXem [[b#that]].\n"
+    root = tiny(tmp_path, body_b=body)
+    write(root, "trang.md", "```\n# Giả\n```\n\n    # Cũng giả\n\n# Thật\n")
+    model = pipeline.build(root / "docs", root)
+    assert model.corpus.pages["trang.md"].title == "Thật"
+    assert ("b.md", "reference", "b#that") in {(o.src[-4:], o.how, o.target) for o in model.resolved.occurrences}
+    root = tiny(tmp_path / "2", body_b=body.replace("[[b#that]]", "[[b#gia]]"))
+    with pytest.raises(ContentErrors) as err:
+        pipeline.build(root / "docs", root)
+    assert "'b#gia'" in err.value.format()

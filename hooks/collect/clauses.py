@@ -149,12 +149,29 @@ _MD_MARK = re.compile(r"(\*\*|__|\*|_|`)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 
 
-def plain_text(markdown: str) -> str:
-    """The words of a clause without Markdown markup, paragraphs kept apart."""
-    text = _REF.sub(lambda m: (m.group(2) or m.group(1)).strip(), markdown)
+def _unmarked(text: str) -> str:
+    text = _REF.sub(lambda m: (m.group(2) or m.group(1)).strip(), text)
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_MARK.sub("", text)
-    text = _ESCAPE.sub(r"\1", text)
+    return _ESCAPE.sub(r"\1", text)
+
+
+def plain_text(markdown: str) -> str:
+    """The words of a clause without Markdown markup, paragraphs kept apart;
+    code (spans, indented blocks) keeps its text as the page shows it."""
+    lines = []
+    for line in markdown_scan.lines(markdown):
+        parts = []
+        for seg in markdown_scan.segments(line):
+            if seg.kind == markdown_scan.CODE_SPAN:
+                ticks = len(seg.match.group("ticks"))
+                parts.append(seg.text[ticks:-ticks].strip())
+            elif seg.kind in markdown_scan.CODE:
+                parts.append(seg.text)
+            else:
+                parts.append(_unmarked(seg.text))
+        lines.append("".join(parts))
+    text = "\n".join(lines)
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
     return "\n\n".join(p for p in paragraphs if p)
 
