@@ -64,3 +64,19 @@ def test_note_inside_a_clause_is_an_error():
                            first_line=3)
     assert [(line, vi[:7]) for line, vi, *_ in parsed.problems] == [(6, "ghi chú")]
     assert "'## Ghi chú'" in parsed.problems[0][3]
+
+
+def test_code_hides_markers_and_headings_and_blocks_keep_their_lines():
+    body = ("{#muc-1}\nMột.\n\n    {#muc-8} is code only if indented\n\n## Sau\n\nx\n\n{#muc-2}\nHai.\n\n"
+            "```\n{#muc-9}\n## Not a heading\n```\n")
+    parsed = clauses.parse(body, first_line=1)
+    assert not parsed.problems
+    assert list(parsed.clauses) == ["muc-1", "muc-2"]
+    assert "{#muc-8}" in parsed.clauses["muc-1"].source
+    free = [(b.line, b.markdown.split("\n")[0]) for b in parsed.blocks if b.clause is None]
+    assert free == [(6, "## Sau"), (13, "```")]
+
+
+def test_plain_text_keeps_code_as_shown():
+    text = "Xem `[[kl-14]]` và `a*b*c` [[kl-14|Kết luận]] *đậm*\n\n    [[x]] *y*"
+    assert clauses.plain_text(text) == "Xem [[kl-14]] và a*b*c Kết luận đậm\n\n[[x]] *y*"

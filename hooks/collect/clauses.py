@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from hooks.model import anchors
 from hooks.model.corpus import Block
+from hooks.text import markdown_scan
 
 MARKER = re.compile(r"^\{#(?P<anchor>[^\s}]*)(?P<flags>(?:\s+\.[\w-]+)*)\s*\}\s*$")
-_FENCE = re.compile(r"^\s*(```+|~~~+)")
 _HEADING = re.compile(r"^#{1,6}\s")
 _ADMONITION = re.compile(r"^(!!!|\?\?\?\+?)\s")
 FLAG_UNAVAILABLE = "chua-co"
@@ -49,7 +49,6 @@ def parse(body: str, first_line: int = 1) -> ParsedBody:
     problems: list[tuple[int, str, str, str, str]] = []
     current: Clause | None = None
     buffer: list[str] = []
-    fence: str | None = None
     start = [first_line]  # line of buffer[0]
 
     def flush() -> None:
@@ -62,22 +61,20 @@ def parse(body: str, first_line: int = 1) -> ParsedBody:
             blocks.append(Block(markdown=text, line=start[0] + lead))
         buffer.clear()
 
-    for offset, line in enumerate(body.split("\n")):
-        lineno = first_line + offset
+    def add(line: str, lineno: int) -> None:
         if not buffer:
             start[0] = lineno
-        fence_match = _FENCE.match(line)
-        if fence:
-            if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
-                fence = None
-            buffer.append(line)
-            continue
-        if fence_match:
-            fence = fence_match.group(1)
-            if current is not None:
+        buffer.append(line)
+
+    for scanned in markdown_scan.lines(body):
+        line, lineno = scanned.text, first_line + scanned.index
+        if scanned.is_code:
+            # Fenced code ends a clause (an editor's example, not legal text);
+            # indented code stays in the text it belongs to.
+            if scanned.kind == markdown_scan.FENCED and scanned.opens and current is not None:
                 flush()
                 current = None
-            buffer.append(line)
+            add(line, lineno)
             continue
         marker = MARKER.match(line)
         if marker:
@@ -119,7 +116,7 @@ def parse(body: str, first_line: int = 1) -> ParsedBody:
                              f"a note (!!!) sits inside the text of clause {current.anchor!r}.",
                              "đặt một tiêu đề (ví dụ '## Ghi chú') trước ghi chú để kết thúc điều khoản.",
                              "put a heading (e.g. '## Ghi chú') before the note to end the clause."))
-        buffer.append(line)
+        add(line, lineno)
     flush()
     _link_tree(clauses)
     return ParsedBody(blocks, clauses, problems)
@@ -145,12 +142,29 @@ _MD_MARK = re.compile(r"(\*\*|__|\*|_|`)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 
 
-def plain_text(markdown: str) -> str:
-    """The words of a clause without Markdown markup, paragraphs kept apart."""
-    text = _REF.sub(lambda m: (m.group(2) or m.group(1)).strip(), markdown)
+def _unmarked(text: str) -> str:
+    text = _REF.sub(lambda m: (m.group(2) or m.group(1)).strip(), text)
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_MARK.sub("", text)
-    text = _ESCAPE.sub(r"\1", text)
+    return _ESCAPE.sub(r"\1", text)
+
+
+def plain_text(markdown: str) -> str:
+    """The words of a clause without Markdown markup, paragraphs kept apart;
+    code (spans, indented blocks) keeps its text as the page shows it."""
+    lines = []
+    for line in markdown_scan.lines(markdown):
+        parts = []
+        for seg in markdown_scan.segments(line):
+            if seg.kind == markdown_scan.CODE_SPAN:
+                ticks = len(seg.match.group("ticks"))
+                parts.append(seg.text[ticks:-ticks].strip())
+            elif seg.kind in markdown_scan.CODE:
+                parts.append(seg.text)
+            else:
+                parts.append(_unmarked(seg.text))
+        lines.append("".join(parts))
+    text = "\n".join(lines)
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
     return "\n\n".join(p for p in paragraphs if p)
 

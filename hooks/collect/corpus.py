@@ -14,12 +14,12 @@ from hooks.collect import redirects
 from hooks.model import anchors, schema
 from hooks.model.corpus import Block, Body, Clause, Corpus, Document, Page, Task
 from hooks.model.errors import ErrorSink, nearest
-from hooks.text import dates, docnumbers, frontmatter, textnorm
+from hooks.text import dates, docnumbers, frontmatter, markdown_scan, textnorm
 
 
 def _read(path: Path, sink: ErrorSink) -> frontmatter.Source | None:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = markdown_scan.read(path)   # a byte-order mark dropped, as MkDocs does
     except UnicodeDecodeError as exc:
         sink.add(path, None, f"tệp không phải UTF-8 ({exc.reason}).", f"file is not UTF-8 ({exc.reason}).",
                  "lưu lại tệp với mã hóa UTF-8.", "save the file as UTF-8.")
@@ -165,9 +165,9 @@ def _title(corpus: Corpus, page: Page) -> str:
     if page.meta.get("title"):
         return str(page.meta["title"])
     for block in page.blocks:
-        for line in block.markdown.split("\n"):
-            if line.startswith("# "):
-                return line[2:].strip()
+        for line in markdown_scan.prose_lines(block.markdown):
+            if line.text.startswith("# "):
+                return line.text[2:].strip()
     return stem
 
 

@@ -10,6 +10,7 @@ import re
 
 from hooks import contract
 from hooks.text import dates
+from hooks.text import markdown_scan
 from hooks.render import graph
 from hooks.collect import redirects
 from hooks.model import vocab
@@ -20,12 +21,19 @@ from hooks.resolve.placeholders import defer
 from hooks.resolve.resolver import Resolved
 
 # A paragraph opening with "1. " would become a Markdown list; the number is
-# part of the legal text, so escape the dot.
-_LIST_START = re.compile(r"(^|\n\n)(\d+)\.(\s)")
+# part of the legal text, so escape the dot (not in code, which shows as written).
+_LIST_START = re.compile(r"^(\d+)\.(\s|$)")
 
 
 def _escape_numbering(markdown: str) -> str:
-    return _LIST_START.sub(r"\1\2\\.\3", markdown)
+    out, after_blank = [], True
+    for line in markdown_scan.lines(markdown):
+        text = line.text
+        if after_blank and not line.is_code:
+            text = _LIST_START.sub(r"\1\\.\2", text, count=1)
+        out.append(text)
+        after_blank = not text.strip()
+    return "\n".join(out)
 
 
 def _heading_level(clause: Clause) -> int:

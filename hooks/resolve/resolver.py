@@ -20,7 +20,7 @@ from hooks import contract
 from hooks.model.corpus import Corpus, Page
 from hooks.model.errors import ErrorSink
 
-_HEADING = re.compile(r"^#{1,6}\s+(.+?)(?:\s*\{#([a-z0-9-]+)[^}]*\})?\s*$", re.M)
+_HEADING = re.compile(r"^#{1,6}\s+(.+?)(?:\s*\{#([a-z0-9-]+)[^}]*\})?\s*$")
 _NO_AUTOLINK = re.compile(r"^\s*(#{1,6}\s|!!!|\?\?\?|<)")
 
 
@@ -51,7 +51,10 @@ def targets(corpus: Corpus) -> dict[str, references.Target]:
             target.anchors[clause.anchor] = references.Anchor(
                 f"{clause.phrase} {doc.title}", references.first_words(clause.text))
         for block in doc.blocks:
-            for heading in _HEADING.finditer(block.markdown):
+            for line in markdown_scan.prose_lines(block.markdown):
+                heading = _HEADING.match(line.text)
+                if heading is None:
+                    continue
                 anchor = heading.group(2) or textnorm.slugify(heading.group(1))
                 target.anchors.setdefault(anchor, references.Anchor(f"{heading.group(1)} — {doc.title}", ""))
         for old, new in doc.redirects.items():
