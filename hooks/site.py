@@ -23,7 +23,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from hooks import contract, pipeline  # noqa: E402
 from hooks.derive import navorder  # noqa: E402
 from hooks.derive import report  # noqa: E402
-from hooks.collect import posts  # noqa: E402
+from hooks.collect import authors, posts  # noqa: E402
 from hooks.derive.model import Model  # noqa: E402
 from hooks.model.errors import ContentErrors, page_markdown as error_page  # noqa: E402
 from hooks.publish import csp  # noqa: E402
@@ -51,6 +51,7 @@ class State:
     fragments: list[str] = field(default_factory=list)   # finished HTML that page Markdown holds placeholders for
     answers: dict[str, str] = field(default_factory=dict)   # FAQ id -> text of its rendered answer
     scheduled: list = field(default_factory=list)   # (page, day) of posts dated after today
+    early_errors: list = field(default_factory=list)   # found in on_config, reported with the pipeline's
     site_dir: Path | None = None   # the real output folder while staging
     serve_error: str | None = None  # content errors shown in every page under serve
     search_records: list = field(default_factory=list)   # one per page section, for the search index
@@ -78,6 +79,13 @@ def on_config(config):
     if blog is not None:
         blog.config.post_slugify = textnorm.slugify
         blog.config.categories_slugify = textnorm.slugify
+    if blog is not None:
+        # The blog stops on a broken authors file with an English, lineless
+        # error, which leaves `mkdocs serve` hanging: check it first, and
+        # let the blog go on without authors until it is fixed.
+        STATE.early_errors = authors.check(Path(config.docs_dir), Path(config.config_file_path).parent)
+        if STATE.early_errors:
+            blog.config.authors = False
     if STATE.command in ("build", "gh-deploy"):
         if blog is not None:
             blog.config.draft = False  # a built site never carries drafts, whatever mkdocs.yml says
@@ -88,11 +96,12 @@ def on_config(config):
 
 def on_pre_build(config):
     blog = config.plugins.get("material/blog")
-    blog_config = pipeline.BlogConfig(frozenset(blog.authors), tuple(blog.config.categories_allowed or []),
+    blog_config = pipeline.BlogConfig(None if STATE.early_errors else frozenset(getattr(blog, "authors", {})),
+                                      tuple(blog.config.categories_allowed or []),
                                       checked=True) if blog is not None else pipeline.BlogConfig()
     try:
         STATE.model = pipeline.build(Path(config.docs_dir), Path(config.config_file_path).parent, blog_config,
-                                     final=STATE.command != "serve")
+                                     final=STATE.command != "serve", earlier=tuple(STATE.early_errors))
         STATE.publish = publish.prepare(STATE.model, site_url=config.site_url, site_name=config.site_name,
                                         site_description=config.site_description)
     except ContentErrors as exc:
@@ -105,7 +114,7 @@ def on_pre_build(config):
         return
     STATE.fragments = list(STATE.model.resolved.fragments)
     STATE.scheduled = posts.scheduled(STATE.model.corpus, dt.datetime.now(publish.VN).date())
-    for author in blog.authors.values():   # before the blog writes profile pages from them
+    for author in getattr(blog, "authors", {}).values():   # before the blog writes profile pages from them
         escaping.escape_author(author)
 
 
@@ -116,6 +125,7 @@ def on_files(files, config):
     if STATE.publish is not None:
         blog = config.plugins.get("material/blog")
         waiting = {page.src for page, _ in STATE.scheduled}
+        known = getattr(blog, "authors", {})
         for page, day in STATE.scheduled:
             if STATE.command != "serve":
                 LOG.info(f"Tin hẹn ngày đăng {dates.format_dmy(day)}, chưa xuất bản trong bản dựng này: "
@@ -123,7 +133,7 @@ def on_files(files, config):
         STATE.publish.attach_posts([publish.PostInfo(
             p.file.src_uri, p.meta.get("title", ""), p.url, p.config.date.created,
             bool(p.config.draft) or p.file.src_uri in waiting,
-            [escaping.plain(blog.authors[a].name) for a in p.config.authors if a in blog.authors],
+            [escaping.plain(known[a].name) for a in p.config.authors if a in known],
             list(p.config.categories), p.meta.get("description", "")) for p in blog.blog.posts])
     return files
 

@@ -36,7 +36,7 @@ def _read(path: Path, sink: ErrorSink) -> frontmatter.Source | None:
     try:
         return frontmatter.split(text)
     except frontmatter.FrontMatterError as exc:
-        sink.add(path, exc.line, f"phần đầu YAML không đọc được: {exc.problem}.",
+        sink.add(path, exc.line, f"phần đầu YAML không đọc được: {exc.problem_vi}.",
                  f"the YAML front matter does not parse: {exc.problem}.",
                  "kiểm tra thụt lề, dấu ':' sau mỗi khóa và đặt chuỗi có ':' hoặc '#' trong ngoặc kép.",
                  "check indentation, the ':' after each key, and quote text containing ':' or '#'.")
@@ -103,6 +103,14 @@ def load(docs_dir: Path, root: Path | None = None, sink: ErrorSink | None = None
         kind = contract.page_kind(src_uri)
         src = _read(path, sink)
         if src is None:
+            continue
+        if kind != "page" and src.body_line == 1:
+            # No front matter at all: one error that says so, not one per missing field.
+            first = src.body.split("\n", 1)[0]
+            sink.add(path, 1, "tệp thiếu phần đầu: dòng đầu tiên phải là '---', rồi các dòng 'tên-trường: giá trị', "
+                     "rồi một dòng '---' nữa.", "the file has no front matter: its first line must be '---'.",
+                     f"thêm một dòng '---' trước dòng 1 (“{first[:40]}”), và kiểm tra có dòng '---' đóng phần đầu.",
+                     "add a '---' line before line 1 and check the closing '---'.")
             continue
         blocks = [Block(markdown=src.body, line=src.body_line)]
         if kind == "body":

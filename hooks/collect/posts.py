@@ -45,8 +45,9 @@ def scheduled(corpus: Corpus, today: dt.date) -> list[tuple[Page, dt.date]]:
     return out
 
 
-def check(corpus: Corpus, authors: set[str], categories: list[str], sink: ErrorSink) -> None:
-    """Validate every post's front matter; errors go to `sink`."""
+def check(corpus: Corpus, authors: set[str] | None, categories: list[str], sink: ErrorSink) -> None:
+    """Validate every post's front matter; errors go to `sink`. `authors` is
+    None when the authors file itself is broken: its error is the one to fix."""
     urls: dict[str, Page] = {}
     for page in corpus.pages.values():
         if page.kind == "page" and page.src.startswith(contract.BLOG + "/") and page.src.count("/") == 1 \
@@ -85,9 +86,9 @@ def check(corpus: Corpus, authors: set[str], categories: list[str], sink: ErrorS
         listed = meta.get("authors")
         if not isinstance(listed, list) or not listed:
             err("authors", "tin chưa ghi tác giả.", "the post names no author.",
-                f"thêm 'authors: [{min(authors, default='ma-tac-gia')}]' với mã tác giả trong {AUTHORS_FILE}.",
-                f"add 'authors: [{min(authors, default='author-id')}]' with an id from {AUTHORS_FILE}.")
-        for author in listed if isinstance(listed, list) else []:
+                f"thêm 'authors: [{min(authors or [], default='ma-tac-gia')}]' với mã tác giả trong {AUTHORS_FILE}.",
+                f"add 'authors: [{min(authors or [], default='author-id')}]' with an id from {AUTHORS_FILE}.")
+        for author in listed if isinstance(listed, list) and authors is not None else []:
             if author not in authors:
                 err("authors", f"tác giả {shown(author)} chưa có trong {AUTHORS_FILE}.",
                     f"author {shown(author)} is not in {AUTHORS_FILE}.",

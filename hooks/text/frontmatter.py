@@ -6,6 +6,8 @@ from typing import Any
 
 import yaml
 
+from hooks.text import yamlerrors
+
 
 @dataclass
 class Source:
@@ -16,9 +18,10 @@ class Source:
 
 
 class FrontMatterError(ValueError):
-    def __init__(self, line: int | None, problem: str):
+    def __init__(self, line: int | None, problem: str, problem_vi: str = "cú pháp YAML không đúng"):
         self.line = line
-        self.problem = problem
+        self.problem = problem          # English, as the parser says it
+        self.problem_vi = problem_vi    # what it means, for an editor
         super().__init__(problem)
 
 
@@ -47,7 +50,8 @@ def split(text: str) -> Source:
         if lines[end].strip() in ("---", "..."):
             break
     else:
-        raise FrontMatterError(1, "front matter opened with '---' is never closed")
+        raise FrontMatterError(1, "front matter opened with '---' is never closed",
+                               "phần đầu mở bằng '---' ở dòng 1 nhưng không có dòng '---' đóng lại")
     yaml_text = "\n".join(lines[1:end])
     loader = _Loader(yaml_text)
     try:
@@ -55,16 +59,15 @@ def split(text: str) -> Source:
         node = loader.get_single_node()
         meta = loader.construct_document(node) if node is not None else {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 2 if mark is not None else None  # +1 for '---', +1 1-based
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise FrontMatterError(line, problem) from None
+        line, vi, en = yamlerrors.describe(exc, 2, yaml_text)   # the YAML starts after '---'
+        raise FrontMatterError(line, en, vi) from None
     finally:
         loader.dispose()
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
-        raise FrontMatterError(2, "front matter must be a mapping of 'key: value' lines")
+        raise FrontMatterError(2, "front matter must be a mapping of 'key: value' lines",
+                               "phần đầu phải là các dòng 'tên-trường: giá trị'")
     key_lines: dict[str, int] = {}
     _walk(node, "", key_lines)
     return Source(meta, key_lines, "\n".join(lines[end + 1:]), end + 2)

@@ -1,0 +1,66 @@
+"""Messages for an editor's everyday slips: on the line of the mistake, in
+Vietnamese first, with a fix, and one message per mistake."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_project, run_build
+from hooks import pipeline
+from hooks.collect import authors
+from hooks.model.errors import ContentErrors
+
+KL = "docs/van-ban/kl-14.md"
+
+
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "p"
+    shutil.copytree(ROOT / "docs", root / "docs")
+    return root
+
+
+def errors_of(root: Path) -> list:
+    with pytest.raises(ContentErrors) as caught:
+        pipeline.build(root / "docs", root)
+    return caught.value.errors
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens(tmp_path):
+    root = project(tmp_path)
+    path = root / KL
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("number: 14-KL/TW", 'number: "14-KL/TW'), encoding="utf-8")
+    [error] = errors_of(root)
+    assert (error.path, error.line) == (KL, 3)
+    assert "dấu ngoặc kép mở ở đây chưa được đóng" in error.vi and "found" not in error.vi
+
+
+def test_a_missing_opening_line_is_one_error_that_says_so(tmp_path):
+    root = project(tmp_path)
+    path = root / KL
+    path.write_text(path.read_text(encoding="utf-8").removeprefix("---\n"), encoding="utf-8")
+    [error] = errors_of(root)
+    assert (error.path, error.line) == (KL, 1) and "dòng đầu tiên phải là '---'" in error.vi
+
+
+@pytest.mark.parametrize("text,line,words", [
+    ("authors:\n  tuan-lam:\n    name: \"Tuấn Lâm\n    avatar: a.svg\n", 3, "ngoặc kép"),
+    ("authors:\n  tuan-lam:\n    description: Tác giả\n    avatar: a.svg\n", 2, "thiếu trường 'name'"),
+    ("tac-gia:\n  - tuan-lam\n", 1, "khóa 'authors:'"),
+])
+def test_a_broken_authors_file_is_named_on_its_line(tmp_path, text, line, words):
+    root = project(tmp_path)
+    authors.path_in(root / "docs").write_text(text, encoding="utf-8")
+    [error] = authors.check(root / "docs", root)
+    assert (error.path, error.line) == ("docs/tin-tuc/.authors.yml", line) and words in error.vi
+
+
+def test_a_broken_authors_file_stops_the_build_in_vietnamese_not_the_blog(tmp_path):
+    root = copy_project(tmp_path / "project")
+    (root / "docs/tin-tuc/.authors.yml").write_text("authors:\n  tuan-lam:\n    name: \"Tuấn Lâm\n", encoding="utf-8")
+    result = run_build(root, tmp_path / "site")
+    out = result.stdout + result.stderr
+    assert result.returncode != 0 and "docs/tin-tuc/.authors.yml:3" in out and "Nội dung có 1 lỗi" in out, out
+    assert "Error reading authors file" not in out
