@@ -15,6 +15,10 @@ from hooks.model.corpus import Block
 from hooks.text import markdown_scan
 
 MARKER = re.compile(r"^\{#(?P<anchor>[^\s}]*)(?P<flags>(?:\s+\.[\w-]+)*)\s*\}\s*$")
+# Anything an editor may have meant as a clause line: '{#', '{ #', indented or not.
+LOOKS_LIKE_MARKER = re.compile(r"^\s*\{\s*#")
+# The number a clause's text starts with: '2.4.', 'Điều 5.', 'b)', 'Phần II'.
+_VISIBLE_NUMBER = re.compile(r"^(?:(?:Phần|Chương|Mục|Điều)\s+)?([0-9]+(?:\.[0-9]+)*|[IVXLC]+|[a-zđ])[.):]\s", re.I)
 _HEADING = re.compile(r"^#{1,6}\s")
 _ADMONITION = re.compile(r"^(!!!|\?\?\?\+?)\s")
 FLAG_UNAVAILABLE = "chua-co"
@@ -77,6 +81,9 @@ def parse(body: str, first_line: int = 1) -> ParsedBody:
             add(line, lineno)
             continue
         marker = MARKER.match(line)
+        if marker is None and LOOKS_LIKE_MARKER.match(line):
+            problems.append((lineno, *_malformed(line)))
+            continue
         if marker:
             flush()
             anchor = marker.group("anchor")
@@ -119,7 +126,103 @@ def parse(body: str, first_line: int = 1) -> ParsedBody:
         add(line, lineno)
     flush()
     _link_tree(clauses)
+    problems += _structure(clauses)
     return ParsedBody(blocks, clauses, problems)
+
+
+def _malformed(line: str) -> tuple[str, str, str, str]:
+    """What is wrong with a line that looks like a clause line but is not one."""
+    anchor = re.sub(r"[{}#\s].*$", "", line.strip().lstrip("{ #")) or "muc-2-4"
+    if line[:1].isspace():
+        why_vi, why_en = "dòng mã điều khoản phải bắt đầu ở đầu dòng, không thụt lề", "it is indented"
+    elif "}" not in line:
+        why_vi, why_en = "thiếu dấu '}' đóng", "the closing '}' is missing"
+    elif line.rstrip()[-1] != "}":
+        why_vi, why_en = "có chữ sau dấu '}': lời văn phải bắt đầu ở dòng sau", "text follows the '}'"
+    else:
+        why_vi, why_en = "có khoảng trắng giữa '{', '#' và mã", "there is a space inside '{#'"
+    return (f"dòng “{line.strip()[:60]}” giống dòng mã điều khoản nhưng sai dạng ({why_vi}); "
+            "nếu để vậy, nó sẽ thành lời văn của điều khoản trước.",
+            f"line “{line.strip()[:60]}” looks like a clause line but is not one ({why_en}).",
+            f"viết riêng một dòng, sát lề trái: {{#{anchor}}}, rồi lời văn ở dòng sau.",
+            f"write {{#{anchor}}} alone at the start of a line, the text on the next line.")
+
+
+def _number_key(number: str) -> tuple:
+    """Order of a component's number: 2-4 < 2-10, ii < iv, a < b."""
+    romans = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+    if number.replace("-", "").isdigit():
+        return tuple(int(n) for n in number.split("-"))
+    if all(ch in romans for ch in number):
+        total = 0
+        for ch, nxt in zip(number, number[1:] + " "):
+            total += -romans[ch] if romans.get(nxt, 0) > romans[ch] else romans[ch]
+        return (total,)
+    return (ord(number[0]),)
+
+
+def _parent_anchor(anchor: str) -> str | None:
+    """The clause a clause belongs to by its numbering: muc-2-4 -> muc-2,
+    dieu-7-khoan-2 -> dieu-7, muc-2-4-doan-1 -> muc-2-4; None at the top."""
+    parts = anchors.parse(anchor)
+    if not parts:
+        return None
+    last = parts[-1]
+    if last.level == "muc" and "-" in last.number:
+        return anchor.rsplit("-", 1)[0]
+    return anchor.rsplit(f"-{last.level}-", 1)[0] if len(parts) > 1 else None
+
+
+def _structure(clauses: dict[str, Clause]) -> list[tuple[int, str, str, str, str]]:
+    """Numbering that contradicts itself: a level the document does not use,
+    a child without its parent, clauses out of order, a visible number that
+    disagrees with the anchor. Each on the clause's own line."""
+    out = []
+    first_level = None
+    previous: dict[str | None, Clause] = {}
+    for clause in clauses.values():
+        parts = anchors.parse(clause.anchor) or []
+        if not parts:
+            continue
+        level = parts[0].level
+        if first_level is None:
+            first_level = (level, clause.anchor)
+        elif level != first_level[0]:
+            out.append((clause.line, f"mã {clause.anchor} dùng cấp “{level}”, nhưng văn bản này đánh số theo "
+                        f"“{first_level[0]}” (từ {first_level[1]}).",
+                        f"{clause.anchor} uses the level “{level}”; this document is numbered by "
+                        f"“{first_level[0]}”.",
+                        f"đặt mã theo cách đánh số của văn bản, ví dụ {first_level[0]}-….",
+                        f"number it as the document does: {first_level[0]}-…."))
+            continue
+        wanted = _parent_anchor(clause.anchor)
+        if wanted is not None and wanted not in clauses:
+            out.append((clause.line, f"điều khoản {clause.anchor} nằm trong {wanted}, nhưng văn bản chưa có dòng "
+                        f"{{#{wanted}}}.", f"{clause.anchor} belongs to {wanted}, which has no clause line.",
+                        f"thêm dòng {{#{wanted}}} trước nó (hoặc {{#{wanted} .chua-co}} nếu chưa có lời văn).",
+                        f"add {{#{wanted}}} before it (or {{#{wanted} .chua-co}} if its text is not available)."))
+        before = previous.get(clause.parent)
+        if before is not None:
+            mine, theirs = anchors.parse(before.anchor) or [], parts
+            if _number_key(theirs[-1].number) <= _number_key(mine[-1].number):
+                out.append((clause.line, f"{anchors.heading(clause.anchor)} đứng sau "
+                            f"{anchors.heading(before.anchor)} (dòng {before.line}): điều khoản không theo thứ tự.",
+                            f"{clause.anchor} comes after {before.anchor}: clauses are out of order.",
+                            "sắp các điều khoản theo đúng thứ tự số của văn bản.",
+                            "put the clauses in the document's own order."))
+        previous[clause.parent] = clause
+        shown_number = _VISIBLE_NUMBER.match(clause.source)
+        last = parts[-1]
+        if shown_number and last.level != "doan":
+            written = shown_number.group(1).lower()
+            if written != last.display_number.lower():
+                out.append((clause.line, f"mã {clause.anchor} ghi số {last.display_number}, nhưng lời văn bắt đầu "
+                            f"bằng số {shown_number.group(1)}.",
+                            f"{clause.anchor} says {last.display_number}; its text starts with "
+                            f"{shown_number.group(1)}.",
+                            "sửa mã cho khớp số trong lời văn (lời văn là nguyên văn, không sửa).",
+                            "fix the anchor to match the number in the text (the text is verbatim)."))
+    return out
 
 
 def _link_tree(clauses: dict[str, Clause]) -> None:
