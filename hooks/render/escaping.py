@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import html
 
+from markupsafe import escape
+
 PAGE_KEYS = ("title", "description")
 AUTHOR_KEYS = ("name", "description")
 
@@ -19,7 +21,8 @@ def escape_meta(meta: dict) -> None:
         return
     for key in PAGE_KEYS:
         if isinstance(meta.get(key), str):
-            meta[key] = html.escape(meta[key], quote=True)
+            # str, not Markup: MkDocs and the blog treat these as plain strings
+            meta[key] = str(escape(meta[key]))
     meta["_kl_escaped"] = True
 
 
@@ -28,7 +31,7 @@ def escape_author(author) -> None:
     for key in AUTHOR_KEYS:
         value = getattr(author, key, None)
         if isinstance(value, str):
-            setattr(author, key, html.escape(value, quote=True))
+            setattr(author, key, str(escape(value)))
 
 
 def plain(text: str | None) -> str:
