@@ -52,8 +52,10 @@ def test_news_cites_clauses_and_report_lists_unknown_numbers(model):
 def test_graph_layers_and_svg(model):
     c = model.corpus
     assert graph.layers(c, set(c.documents)) == {"kl-14": 0, "ctr-26": 1, "kh-116": 2, "nd-73": 1}
-    svg = graph.svg(c, set(c.documents))
-    assert svg.startswith("<svg") and svg.count("<a xlink:href=") == 4 and 'href="kl-url:van-ban/kh-116/"' in svg
+    drawn = graph.layout(c, set(c.documents))
+    assert len(drawn["nodes"]) == 4 and {"url": "van-ban/kh-116/", "current": False} == \
+        {k: v for k, v in next(n for n in drawn["nodes"] if n["url"] == "van-ban/kh-116/").items()
+         if k in ("url", "current")}
 
 
 def write(root: Path, rel: str, text: str) -> None:

@@ -21,7 +21,7 @@ def test_parse_every_form():
 
 def test_render_text_link_and_hover():
     link = references.render(Ref("kl-14", "muc-2-4", None), TARGETS)
-    assert link == ('<a href="kl-url:van-ban/kl-14/#muc-2-4" title="2.4. Thường xuyên &quot;theo dõi&quot; …">'
+    assert link == ('<a href="kl-url:van-ban/kl-14/#muc-2-4" title="2.4. Thường xuyên &#34;theo dõi&#34; …">'
                     'mục 2.4 Kết luận số 14-KL/TW</a>')
     assert references.render(Ref("kl-14", "muc-2-4", "<b>thí điểm</b>"), TARGETS).endswith(
         ">&lt;b&gt;thí điểm&lt;/b&gt;</a>")

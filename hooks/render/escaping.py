@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import html
 
+from markupsafe import escape
+
 PAGE_KEYS = ("title", "description")
 AUTHOR_KEYS = ("name", "description")
 
@@ -24,7 +26,8 @@ def escape_meta(meta: dict) -> None:
 
 
 def escape_text(text: str) -> str:
-    return html.escape(text, quote=True)
+    # str, not Markup: MkDocs and the blog treat these as plain strings
+    return str(escape(text))
 
 
 def escape_author(author) -> None:
@@ -32,7 +35,7 @@ def escape_author(author) -> None:
     for key in AUTHOR_KEYS:
         value = getattr(author, key, None)
         if isinstance(value, str):
-            setattr(author, key, html.escape(value, quote=True))
+            setattr(author, key, escape_text(value))
 
 
 def plain(text: str | None) -> str:

@@ -1,15 +1,14 @@
-"""The document graph (lược đồ) drawn at build time as inline SVG that reads
-without JavaScript: documents in layers, the implemented above the
-implementing, related documents beside what they relate to."""
+"""The document graph (lược đồ), laid out at build time and drawn as inline
+SVG that reads without JavaScript by overrides/partials/kl-graph-svg.html:
+documents in layers, the implemented above the implementing, related
+documents beside what they relate to."""
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 from hooks.text import dates
 from hooks.model import vocab
 from hooks.model.corpus import Corpus, Document
-from hooks.resolve.references import URL_PREFIX
 
 BOX_W, BOX_H, GAP_X, GAP_Y, PAD = 270, 58, 40, 56, 12
 
@@ -64,9 +63,12 @@ def layers(corpus: Corpus, ids: set[str]) -> dict[str, int]:
     return result
 
 
-def svg(corpus: Corpus, ids: set[str], current: str | None = None, title: str = "") -> str:
+def layout(corpus: Corpus, ids: set[str], current: str | None = None, title: str = "") -> dict | None:
+    """Where each document and edge of the graph goes, for the SVG partial
+    (overrides/partials/kl-graph-svg.html) to draw: plain values only, so the
+    template escapes every one of them."""
     if not ids:
-        return ""
+        return None
     layer_of = layers(corpus, ids)
     rows: dict[int, list[Document]] = {}
     for i in ids:
@@ -82,14 +84,7 @@ def svg(corpus: Corpus, ids: set[str], current: str | None = None, title: str = 
         for k, doc in enumerate(row):
             pos[doc.id] = (x0 + k * (BOX_W + GAP_X), PAD + layer * (BOX_H + GAP_Y))
 
-    esc = html.escape
-    label = title or "Lược đồ quan hệ giữa các văn bản"
-    parts = [f'<svg class="kl-graph" viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" '
-             f'role="group" aria-labelledby="kl-graph-title" xmlns="http://www.w3.org/2000/svg">',
-             f'<title id="kl-graph-title">{esc(label)}</title>',
-             '<defs><marker id="kl-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
-             'markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" class="kl-graph__head"/>'
-             '</marker></defs>']
+    out_edges = []
     for e in edges(corpus, ids):
         (sx, sy), (tx, ty) = pos[e.source], pos[e.target]
         if e.kind == "related" and abs(sy - ty) < 1:
@@ -98,22 +93,15 @@ def svg(corpus: Corpus, ids: set[str], current: str | None = None, title: str = 
         else:
             x1, y1 = sx + BOX_W / 2, sy if sy > ty else sy + BOX_H
             x2, y2 = tx + BOX_W / 2, ty + BOX_H if sy > ty else ty
-        cls = f"kl-graph__edge kl-graph__edge--{e.kind.replace('_', '-')}"
-        parts.append(f'<g class="{cls}"><line x1="{x1:.0f}" y1="{y1:.0f}" x2="{x2:.0f}" y2="{y2:.0f}" '
-                     f'marker-end="url(#kl-arrow)"/>'
-                     f'<text x="{(x1 + x2) / 2 + 6:.0f}" y="{(y1 + y2) / 2 + 4:.0f}">{EDGE_LABELS[e.kind]}</text></g>')
+        out_edges.append({"modifier": e.kind.replace("_", "-"), "label": EDGE_LABELS[e.kind],
+                          "x1": round(x1), "y1": round(y1), "x2": round(x2), "y2": round(y2),
+                          "label_x": round((x1 + x2) / 2 + 6), "label_y": round((y1 + y2) / 2 + 4)})
+    nodes = []
     for doc_id, (x, y) in sorted(pos.items()):
         doc = corpus.documents[doc_id]
-        cls = "kl-graph__node" + (" kl-graph__node--current" if doc_id == current else "")
-        href = esc(URL_PREFIX + doc.url, quote=True)
-        # xlink:href, not href: Material's instant navigation rewrites every
-        # [href] it finds and fails on an SVG link's read-only href; with
-        # xlink:href the browser follows the link as a plain navigation.
-        parts.append(f'<a xlink:href="{href}" class="{cls}"><rect x="{x:.0f}" y="{y:.0f}" width="{BOX_W}" '
-                     f'height="{BOX_H}" rx="6"/>'
-                     f'<text x="{x + 10:.0f}" y="{y + 23:.0f}" class="kl-graph__title">{esc(doc.title)}</text>'
-                     f'<text x="{x + 10:.0f}" y="{y + 43:.0f}" class="kl-graph__meta">'
-                     f'{dates.format_dmy(doc.issued) if doc.issued else vocab.UNKNOWN} · '
-                     f'{esc(corpus.issuer_name(doc, short=True))}</text></a>')
-    parts.append("</svg>")
-    return "".join(parts)
+        nodes.append({"url": doc.url, "current": doc_id == current, "x": round(x), "y": round(y),
+                      "title": doc.title,
+                      "meta": f"{dates.format_dmy(doc.issued) if doc.issued else vocab.UNKNOWN} · "
+                              f"{corpus.issuer_name(doc, short=True)}"})
+    return {"width": round(width), "height": round(height), "box_w": BOX_W, "box_h": BOX_H,
+            "label": title or "Lược đồ quan hệ giữa các văn bản", "edges": out_edges, "nodes": nodes}

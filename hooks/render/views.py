@@ -5,13 +5,13 @@ Nothing here reads files; everything comes from the corpus built by
 """
 from __future__ import annotations
 
-import html
 import re
 
 from hooks import contract
 from hooks.text import dates
 from hooks.text import markdown_scan
 from hooks.render import graph
+from hooks.render.html import Markup, start_tag, tag
 from hooks.collect import redirects
 from hooks.model import vocab
 from hooks.derive.backlinks import EDITOR, Backlinks, Link, task_label
@@ -49,53 +49,59 @@ GROUPS = [
 EDITOR_NOTE = "liên kết do biên tập viên xác định"
 
 
-def _link_item(link: Link, urls: dict[str, str]) -> str:
+def _link_item(link: Link, urls: dict[str, str]) -> Markup:
     url = contract.page_url(link.src, urls) + (f"#{link.anchor}" if link.anchor else "")
-    return f"<li>{anchor_html(url, link.label)}" + (f" — {html.escape(link.detail)}" if link.detail else "") + "</li>"
+    return tag("li", None, anchor_html(url, link.label), Markup(" — ") + link.detail if link.detail else "")
 
 
-def backlinks_markdown(groups: dict[str, list[Link]], urls: dict[str, str]) -> str:
+def backlinks_markdown(groups: dict[str, list[Link]], urls: dict[str, str]) -> Markup:
     """Grouped backlinks as one raw HTML block (Markdown passes it through at
     no cost); empty groups are left out, and links an editor judged are kept
     apart from those the texts state."""
     parts = []
+    editor = Markup(" ") + tag("span", {"class": "kl-editor"}, f"({EDITOR_NOTE})")
     for name, title in GROUPS:
         links = groups.get(name) or []
         stated = [l for l in links if l.basis != EDITOR]
         judged = [l for l in links if l.basis == EDITOR]
-        for subset, suffix in ((stated, ""), (judged, f' <span class="kl-editor">({EDITOR_NOTE})</span>')):
+        for subset, suffix in ((stated, ""), (judged, editor)):
             if subset:
-                parts += [f'<p class="kl-backlinks__title">{title}{suffix}</p>', "<ul>",
-                          *[_link_item(l, urls) for l in subset], "</ul>"]
+                parts += [tag("p", {"class": "kl-backlinks__title"}, title, suffix), Markup("<ul>"),
+                          *[_link_item(l, urls) for l in subset], Markup("</ul>")]
     if not parts:
-        return ""
-    return "\n".join(['<aside class="kl-backlinks" data-search-exclude>', *parts, "</aside>"])
+        return Markup("")
+    return Markup("\n").join([start_tag("aside", {"class": "kl-backlinks", "data-search-exclude": True}),
+                               *parts, Markup("</aside>")])
 
 
-def _old_ids_html(doc: Document, clause: Clause) -> str:
+def _old_ids_html(doc: Document, clause: Clause) -> Markup:
     """Retired provisional ids as anchors on the clause that replaced them,
     so links published with them still land here (cite.js then shows the
     clause's own id in the address bar)."""
-    return "".join(f' <span class="kl-old-id" id="{old}" data-moved-to="{clause.anchor}">'
-                   f'Mã tạm trước đây: {old}</span>' for old in redirects.old_ids(doc.redirects, clause.anchor))
+    return Markup("").join(
+        Markup(" ") + tag("span", {"class": "kl-old-id", "id": old, "data-moved-to": clause.anchor},
+                          f"Mã tạm trước đây: {old}")
+        for old in redirects.old_ids(doc.redirects, clause.anchor))
 
 
 def clause_markdown(corpus: Corpus, resolved: Resolved, links: Backlinks, doc: Document, clause: Clause,
                     urls: dict[str, str], fragments: list[str]) -> str:
-    cite = html.escape(corpus.citation(clause), quote=True)
     hashes = "#" * _heading_level(clause)
     parts = [
         f"<!--kl:clause {clause.anchor} {clause.depth}-->",
         "",
         f"{hashes} {clause.heading} {{#{clause.anchor} .kl-clause__heading}}",
         "",
-        f'<div class="kl-clause__tools"><button type="button" class="kl-cite" data-cite="{cite}" '
-        f'data-anchor="{clause.anchor}" title="Sao chép trích dẫn và liên kết cố định">'
-        f'Sao chép trích dẫn</button>{_old_ids_html(doc, clause)}</div>',
+        tag("div", {"class": "kl-clause__tools"},
+            tag("button", {"type": "button", "class": "kl-cite", "data-cite": corpus.citation(clause),
+                           "data-anchor": clause.anchor, "title": "Sao chép trích dẫn và liên kết cố định"},
+                "Sao chép trích dẫn"),
+            _old_ids_html(doc, clause)),
         "",
     ]
     if not clause.available:
-        parts += ['<p class="kl-clause__missing">Chưa có văn bản của điều khoản này trong nguồn hiện có.</p>', ""]
+        parts += [tag("p", {"class": "kl-clause__missing"},
+                      "Chưa có văn bản của điều khoản này trong nguồn hiện có."), ""]
     elif clause.source:
         parts += [_escape_numbering(resolved.clauses[clause.key]), ""]
     aside = backlinks_markdown(links.for_target(clause.key), urls)
@@ -135,10 +141,11 @@ def tasks_markdown(corpus: Corpus, doc: Document) -> str:
             f"### {task_label(task, doc.title).split(' · ')[0]} {{#{task.id} .kl-task__heading}}", "",
             "<!--kl:task-->", "",
             f"> {task.what}", "",
-            "- **Chủ trì:** " + (anchor_html(lead.url, lead.name) if lead else unknown),
-            "- **Phối hợp:** " + (", ".join(anchor_html(b.url, b.name) for b in support) if support else unknown),
-            "- **Thời hạn:** " + (dates.format_dmy(task.deadline) if task.deadline else unknown),
-            "- **Nêu tại:** " + anchor_html(f"{doc.url}#{task.stated_in}", doc.clauses[task.stated_in].phrase),
+            # f-strings, not +: str + Markup would escape the Markdown side
+            f"- **Chủ trì:** {anchor_html(lead.url, lead.name) if lead else unknown}",
+            f"- **Phối hợp:** {', '.join(anchor_html(b.url, b.name) for b in support) if support else unknown}",
+            f"- **Thời hạn:** {dates.format_dmy(task.deadline) if task.deadline else unknown}",
+            f"- **Nêu tại:** {anchor_html(f'{doc.url}#{task.stated_in}', doc.clauses[task.stated_in].phrase)}",
         ]
         if stated:
             parts.append("- **Thực hiện (theo văn bản):** " + "; ".join(stated))
@@ -249,8 +256,8 @@ def document_view(corpus: Corpus, doc: Document) -> dict:
         "related": [_doc_ref(corpus, corpus.documents[i]) for i in sorted(related_ids)],
         "based_on": [_doc_ref(corpus, corpus.documents[i]) for i in doc.links("based_on")],
         "provisional": any(c.provisional for c in doc.clauses.values()),
-        "graph_svg": graph.svg(corpus, graph.neighbourhood(corpus, doc, in_chain), doc.id,
-                               f"Lược đồ quan hệ của {doc.title}"),
+        "graph": graph.layout(corpus, graph.neighbourhood(corpus, doc, in_chain), doc.id,
+                              f"Lược đồ quan hệ của {doc.title}"),
         "clauses": [{"anchor": c.anchor, "heading": c.heading, "depth": c.depth,
                      "available": c.available, "provisional": c.provisional}
                     for c in doc.clauses.values()],
@@ -303,7 +310,7 @@ def graph_view(corpus: Corpus) -> dict:
     """The site-wide graph and the timeline of the documents' dates."""
     return {
         "kind": "graph",
-        "graph_svg": graph.svg(corpus, set(corpus.documents)),
+        "graph": graph.layout(corpus, set(corpus.documents)),
         "edges": [{"source": corpus.documents[e.source].title, "source_url": corpus.documents[e.source].url,
                    "target": corpus.documents[e.target].title, "target_url": corpus.documents[e.target].url,
                    "label": graph.EDGE_LABELS[e.kind]} for e in graph.edges(corpus)],

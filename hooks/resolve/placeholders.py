@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from hooks.render.html import Markup, start_tag
+
 _MARK = re.compile(r"<!--kl:(?:(/?)(clause|task)(?: ([a-z0-9-]+) (\d+))?|html (\d+))-->|\ue000(\d+)\ue001")
 
 
@@ -18,12 +20,12 @@ def _element(match: re.Match, fragments: list[str]) -> str:
     close, kind, anchor, depth, fragment, inline = match.groups()
     if fragment is not None or inline is not None:
         return fragments[int(fragment if fragment is not None else inline)]
-    tag = {"clause": "section", "task": "div"}[kind]
+    name = {"clause": "section", "task": "div"}[kind]
     if close:
-        return f"</{tag}>"
+        return Markup("</{}>").format(name)
     if kind == "clause":
-        return f'<section class="kl-clause kl-clause--depth-{depth}" data-clause="{anchor}">'
-    return '<div class="kl-task">'
+        return start_tag(name, {"class": f"kl-clause kl-clause--depth-{depth}", "data-clause": anchor})
+    return start_tag(name, {"class": "kl-task"})
 
 
 def finish_html(html_text: str, fragments: list[str]) -> str:

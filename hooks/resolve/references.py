@@ -7,12 +7,12 @@ Inside a table the label separator is written `\\|`.
 """
 from __future__ import annotations
 
-import html
 import posixpath
 import re
 from dataclasses import dataclass, field
 
 from hooks.model.errors import nearest
+from hooks.render.html import Markup, tag
 
 # Links the hooks write carry the target's site URL behind this prefix; the
 # final page HTML gets URLs relative to each page (`localize`), which keeps
@@ -104,12 +104,11 @@ def localize(html_text: str, page_url: str) -> str:
     return "".join(out)
 
 
-def anchor_html(url: str, text: str, hover: str = "") -> str:
-    title = f' title="{html.escape(hover, quote=True)}"' if hover else ""
-    return f'<a href="{URL_PREFIX}{html.escape(url, quote=True)}"{title}>{html.escape(text, quote=False)}</a>'
+def anchor_html(url: str, text: str, hover: str = "") -> Markup:
+    return tag("a", {"href": Markup(URL_PREFIX) + url, "title": hover or None}, text)
 
 
-def render(ref: Ref, targets: dict[str, Target]) -> str:
+def render(ref: Ref, targets: dict[str, Target]) -> Markup:
     target = targets[ref.id]
     if ref.anchor:
         info = target.anchors[ref.anchor]
