@@ -9,8 +9,8 @@ from conftest import ROOT
 
 HOOKS = ROOT / "hooks"
 # Lowest first; a module may import its own stage and any stage before it.
-STAGES = ["contract", "text", "model", "collect", "resolve", "derive", "render", "publish", "search", "cli",
-          "pipeline", "site"]
+STAGES = ["contract", "text", "model", "collect", "resolve", "derive", "render", "publish", "search", "pipeline",
+          "cli", "site"]
 
 
 def module_name(path: Path) -> str:

@@ -11,7 +11,7 @@ from hooks import contract
 from hooks.text import dates
 from hooks.text import markdown_scan
 from hooks.render import graph
-from hooks.render.html import Markup, start_tag, tag
+from hooks.text.html import Markup, start_tag, tag
 from hooks.collect import redirects
 from hooks.model import vocab
 from hooks.derive.backlinks import EDITOR, Backlinks, Link, task_label

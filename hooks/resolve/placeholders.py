@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from hooks.render.html import Markup, start_tag
+from hooks.text.html import Markup, start_tag
 
 _MARK = re.compile(r"<!--kl:(?:(/?)(clause|task)(?: ([a-z0-9-]+) (\d+))?|html (\d+))-->|\ue000(\d+)\ue001")
 

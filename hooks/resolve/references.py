@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from hooks.model.errors import nearest
-from hooks.render.html import Markup, tag
+from hooks.text.html import Markup, tag
 
 # Links the hooks write carry the target's site URL behind this prefix; the
 # final page HTML gets URLs relative to each page (`localize`), which keeps
