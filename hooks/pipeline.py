@@ -10,7 +10,7 @@ from pathlib import Path
 from hooks.collect import corpus as corpus_mod
 from hooks.derive.model import Model, derive
 from hooks.model.errors import ContentError, ErrorSink
-from hooks.collect import posts, rawhtml, unfinished
+from hooks.collect import files, posts, rawhtml, unfinished
 from hooks.resolve import resolver
 
 
@@ -32,6 +32,7 @@ def build(docs_dir: Path, root: Path, blog: BlogConfig = BlogConfig(), final: bo
     sink = ErrorSink(root, list(earlier))
     corpus = corpus_mod.load(docs_dir, root, sink)
     rawhtml.check(corpus, sink)
+    files.check(corpus, sink)
     if final:
         unfinished.check(corpus, sink)
     resolved = resolver.run(corpus, sink)

@@ -64,3 +64,25 @@ def test_a_broken_authors_file_stops_the_build_in_vietnamese_not_the_blog(tmp_pa
     out = result.stdout + result.stderr
     assert result.returncode != 0 and "docs/tin-tuc/.authors.yml:3" in out and "Nội dung có 1 lỗi" in out, out
     assert "Error reading authors file" not in out
+
+
+@pytest.mark.parametrize("written,looked", [
+    ("![Ảnh hội nghị](../../assets/images/hoi-nghi.png)", "docs/assets/images/hoi-nghi.png"),
+    ("![Ảnh](/assets/images/khong-co.jpg)", "docs/assets/images/khong-co.jpg"),
+    ('<img src="anh.png" alt="ảnh">', "docs/tin-tuc/posts/anh.png"),
+    ("[Tải văn bản](../../van-ban/kl-41.md)", "docs/van-ban/kl-41.md"),
+])
+def test_a_missing_image_or_file_is_named_on_its_line(tmp_path, written, looked):
+    root = project(tmp_path)
+    post = next((root / "docs/tin-tuc/posts").glob("*.md"))
+    lines = post.read_text(encoding="utf-8").split("\n")
+    post.write_text("\n".join(lines + ["", written, ""]), encoding="utf-8")
+    errors = [e for e in errors_of(root) if e.path.endswith(post.name)]
+    assert errors and errors[0].line == len(lines) + 2 and looked in errors[0].vi, [e.format() for e in errors]
+
+
+def test_an_existing_image_passes(tmp_path):
+    root = project(tmp_path)
+    post = next((root / "docs/tin-tuc/posts").glob("*.md"))
+    post.write_text(post.read_text(encoding="utf-8") + "\n![Ảnh](../../assets/images/social.png)\n", encoding="utf-8")
+    pipeline.build(root / "docs", root)
