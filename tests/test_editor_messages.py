@@ -86,3 +86,19 @@ def test_an_existing_image_passes(tmp_path):
     post = next((root / "docs/tin-tuc/posts").glob("*.md"))
     post.write_text(post.read_text(encoding="utf-8") + "\n![Ảnh](../../assets/images/social.png)\n", encoding="utf-8")
     pipeline.build(root / "docs", root)
+
+
+def test_a_file_in_the_wrong_folder_is_one_error_on_that_file(tmp_path):
+    root = project(tmp_path)
+    shutil.copy2(root / KL, root / "docs/co-quan/kl-14.md")
+    [error] = errors_of(root)
+    assert (error.path, error.line) == ("docs/co-quan/kl-14.md", 1)
+    assert "là văn bản nhưng nằm trong thư mục của cơ quan" in error.vi and "docs/van-ban/kl-14.md" in error.fix_vi
+
+
+def test_a_file_name_with_spaces_and_diacritics_gets_its_slug(tmp_path):
+    root = project(tmp_path)
+    text = (root / "docs/co-quan/so-noi-vu.md").read_text(encoding="utf-8").replace("id: so-noi-vu", "id: so-tai-chinh")
+    (root / "docs/co-quan/Sở Tài chính.md").write_text(text.replace("Sở Nội vụ", "Sở Tài chính"), encoding="utf-8")
+    [error] = errors_of(root)
+    assert error.path == "docs/co-quan/Sở Tài chính.md" and "so-tai-chinh.md" in error.fix_vi, error.format()

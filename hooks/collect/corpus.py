@@ -17,6 +17,21 @@ from hooks.model.errors import ErrorSink, nearest
 from hooks.text import dates, docnumbers, frontmatter, markdown_scan, textnorm
 
 
+KIND_NAMES = {"document": "văn bản", "body": "cơ quan", "faq": "hỏi đáp", "news": "tin tức", "page": "trang"}
+# Front-matter keys only one kind has: which kind a file is, whatever its folder.
+_OWN_KEYS = {"document": {"number", "issuer", "legal_status", "tasks"}, "body": {"level", "short_name"},
+             "faq": {"question", "explains", "audience"}, "news": {"authors", "categories", "date"}}
+
+
+def _belongs_elsewhere(kind: str, meta: dict) -> str | None:
+    """The kind a file's keys say it is, when its folder says another."""
+    if kind not in _OWN_KEYS:
+        return None
+    scores = {k: len(keys & set(meta)) for k, keys in _OWN_KEYS.items()}
+    best = max(scores, key=lambda k: scores[k])
+    return best if best != kind and scores[best] >= 2 and scores[kind] == 0 else None
+
+
 def _read(path: Path, sink: ErrorSink) -> frontmatter.Source | None:
     try:
         text = markdown_scan.read(path)   # a byte-order mark dropped, as MkDocs does
@@ -59,8 +74,15 @@ def _check_file_name(path: Path, src: frontmatter.Source, sink: ErrorSink) -> bo
     """The id is the URL, so it must be the file's name."""
     if src.meta["id"] == path.stem:
         return True
-    sink.add(path, src.key_lines.get("id"), f"mã {src.meta['id']!r} khác tên tệp {path.name!r}.",
-             f"id {src.meta['id']!r} differs from the file name {path.name!r}.",
+    if not schema.ID_RE.match(path.stem):
+        # 'Sở Tài chính.md': the name becomes the page's address, so it must be an id itself.
+        slug = textnorm.slugify(path.stem) or "ma-moi"
+        sink.add(path, None, f"tên tệp “{path.name}” không dùng được làm địa chỉ trang (chỉ chữ thường không dấu, "
+                 "số và dấu gạch ngang).", f"the file name “{path.name}” is not a valid id.",
+                 f"đổi tên tệp thành {slug}.md và ghi id: {slug}.", f"rename it {slug}.md with id: {slug}.")
+        return False
+    sink.add(path, src.key_lines.get("id"), f"mã “{src.meta['id']}” khác tên tệp “{path.name}”.",
+             f"id “{src.meta['id']}” differs from the file name “{path.name}”.",
              f"đặt id: {path.stem} hoặc đổi tên tệp thành {src.meta['id']}.md.",
              f"set id: {path.stem} or rename the file to {src.meta['id']}.md.", field="id")
     return False
@@ -111,6 +133,14 @@ def load(docs_dir: Path, root: Path | None = None, sink: ErrorSink | None = None
                      "rồi một dòng '---' nữa.", "the file has no front matter: its first line must be '---'.",
                      f"thêm một dòng '---' trước dòng 1 (“{first[:40]}”), và kiểm tra có dòng '---' đóng phần đầu.",
                      "add a '---' line before line 1 and check the closing '---'.")
+            continue
+        elsewhere = _belongs_elsewhere(kind, src.meta)
+        if elsewhere is not None:
+            # One error for a file in the wrong folder, not one per field.
+            right = f"docs/{contract.folder_of(elsewhere) if elsewhere != 'news' else contract.POSTS}/{path.name}"
+            sink.add(path, 1, f"tệp này là {KIND_NAMES[elsewhere]} nhưng nằm trong thư mục của "
+                     f"{KIND_NAMES[kind]}.", f"this file is a {elsewhere} but sits in the {kind} folder.",
+                     f"chuyển tệp sang {right}.", f"move it to {right}.")
             continue
         blocks = [Block(markdown=src.body, line=src.body_line)]
         if kind == "body":
