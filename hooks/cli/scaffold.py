@@ -14,6 +14,7 @@ from pathlib import Path
 
 from hooks import contract
 from hooks.model.schema import ID_RE
+from hooks.model.errors import shown
 
 ROOT = Path(__file__).resolve().parents[2]
 # Each kind by its folder's name (as editors know it) or its own.
@@ -130,8 +131,8 @@ def create(kind: str, ident: str, root: Path = ROOT, today: dt.date | None = Non
     if not kind:
         raise ScaffoldError("loại không hợp lệ / unknown kind; dùng / use: tin-tuc, hoi-dap, co-quan, van-ban")
     if not ID_RE.match(ident):
-        raise ScaffoldError(f"mã {ident!r} không hợp lệ: chỉ chữ thường không dấu, số và dấu gạch ngang, "
-                            f"ví dụ 'so-tai-chinh' / id {ident!r} is not lower-case ASCII with dashes")
+        raise ScaffoldError(f"mã {shown(ident)} không hợp lệ: chỉ chữ thường không dấu, số và dấu gạch ngang, "
+                            f"ví dụ 'so-tai-chinh' / id {shown(ident)} is not lower-case ASCII with dashes")
     docs = root / "docs"
     today = today or dt.date.today()
     if kind == "news":
@@ -143,7 +144,7 @@ def create(kind: str, ident: str, root: Path = ROOT, today: dt.date | None = Non
         # ids are unique across documents, bodies and FAQs
         for other in contract.ID_FOLDERS.values():
             if (docs / contract.src(other, ident)).exists():
-                raise ScaffoldError(f"mã {ident!r} đã có ở docs/{contract.src(other, ident)} / id already used")
+                raise ScaffoldError(f"mã {shown(ident)} đã có ở docs/{contract.src(other, ident)} / id already used")
         path = docs / contract.src(kind, ident)
         text = {"faq": FAQ, "body": BODY, "document": DOCUMENT}[kind].format(id=ident)
     if path.exists():

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from hooks.model import anchors
 from hooks.model.corpus import Block
 from hooks.text import markdown_scan
+from hooks.model.errors import shown
 
 MARKER = re.compile(r"^\{#(?P<anchor>[^\s}]*)(?P<flags>(?:\s+\.[\w-]+)*)\s*\}\s*$")
 # Anything an editor may have meant as a clause line: '{#', '{ #', indented or not.
@@ -95,16 +96,16 @@ def parse(body: str, first_line: int = 1) -> ParsedBody:
                                  f"chỉ dùng '.{FLAG_UNAVAILABLE}' cho điều khoản chưa có văn bản.",
                                  f"only '.{FLAG_UNAVAILABLE}' (text not available) is supported."))
             if not anchors.is_valid(anchor):
-                problems.append((lineno, f"mã điều khoản {anchor!r} không theo quy tắc đánh số.",
-                                 f"clause anchor {anchor!r} does not follow the numbering rule.",
+                problems.append((lineno, f"mã điều khoản {shown(anchor)} không theo quy tắc đánh số.",
+                                 f"clause anchor {shown(anchor)} does not follow the numbering rule.",
                                  f"dùng cấp (phan, chuong, muc, dieu, khoan, diem, doan) và số, "
                                  f"nối bằng gạch ngang, ví dụ: {anchors.VALID_EXAMPLES}.",
                                  f"use level words and numbers joined by dashes, e.g. {anchors.VALID_EXAMPLES}."))
                 current = None
                 continue
             if anchor in clauses:
-                problems.append((lineno, f"mã điều khoản {anchor!r} bị trùng (đã có ở dòng {clauses[anchor].line}).",
-                                 f"duplicate clause anchor {anchor!r} (first at line {clauses[anchor].line}).",
+                problems.append((lineno, f"mã điều khoản {shown(anchor)} bị trùng (đã có ở dòng {clauses[anchor].line}).",
+                                 f"duplicate clause anchor {shown(anchor)} (first at line {clauses[anchor].line}).",
                                  "mỗi điều khoản một mã riêng theo số của văn bản.",
                                  "give each clause its own anchor from the document's numbering."))
                 current = None
@@ -119,8 +120,8 @@ def parse(body: str, first_line: int = 1) -> ParsedBody:
         if current is not None and _ADMONITION.match(line):
             # A note inside a clause would be published as the clause's text.
             problems.append((lineno, "ghi chú (!!!) nằm trong lời văn của điều khoản "
-                             f"{current.anchor!r}.",
-                             f"a note (!!!) sits inside the text of clause {current.anchor!r}.",
+                             f"{shown(current.anchor)}.",
+                             f"a note (!!!) sits inside the text of clause {shown(current.anchor)}.",
                              "đặt một tiêu đề (ví dụ '## Ghi chú') trước ghi chú để kết thúc điều khoản.",
                              "put a heading (e.g. '## Ghi chú') before the note to end the clause."))
         add(line, lineno)

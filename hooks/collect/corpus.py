@@ -13,7 +13,7 @@ from hooks.collect import faq as faq_mod
 from hooks.collect import redirects
 from hooks.model import anchors, schema
 from hooks.model.corpus import Block, Body, Clause, Corpus, Document, Page, Task
-from hooks.model.errors import ErrorSink, nearest
+from hooks.model.errors import ErrorSink, nearest, shown
 from hooks.text import dates, docnumbers, frontmatter, markdown_scan, textnorm
 
 
@@ -106,8 +106,8 @@ def load(docs_dir: Path, root: Path | None = None, sink: ErrorSink | None = None
 
     def claim(ident: str, path: Path, line: int | None) -> bool:
         if ident in seen:
-            sink.add(path, line, f"mã {ident!r} đã được dùng ở {sink.rel(seen[ident])}.",
-                     f"id {ident!r} is already used by {sink.rel(seen[ident])}.",
+            sink.add(path, line, f"mã {shown(ident)} đã được dùng ở {sink.rel(seen[ident])}.",
+                     f"id {shown(ident)} is already used by {sink.rel(seen[ident])}.",
                      "mỗi văn bản, cơ quan, hỏi đáp cần một mã riêng trên toàn trang.",
                      "ids are unique across documents, bodies and FAQs.", field="id")
             return False
@@ -242,30 +242,30 @@ def _check_tasks(corpus: Corpus, sources: dict[str, frontmatter.Source], sink: E
                          field=f"{path}.{field_}")
 
             if task.id in seen:
-                err("id", f"mã nhiệm vụ {task.id!r} bị trùng.", f"duplicate task id {task.id!r}.",
+                err("id", f"mã nhiệm vụ {shown(task.id)} bị trùng.", f"duplicate task id {shown(task.id)}.",
                     "đánh số nhiệm vụ lần lượt: nhiem-vu-1, nhiem-vu-2 …", "number tasks nhiem-vu-1, nhiem-vu-2 …")
             seen.add(task.id)
             for role, body_id in [("lead", task.lead)] + [(f"support[{j}]", b) for j, b in enumerate(task.support)]:
                 if body_id and body_id not in corpus.bodies and body_id not in broken:
                     near = ", ".join(nearest(body_id, body_ids))
-                    err(role, f"cơ quan {body_id!r} không tồn tại.", f"unknown body {body_id!r}.",
+                    err(role, f"cơ quan {shown(body_id)} không tồn tại.", f"unknown body {shown(body_id)}.",
                         f"dùng mã trong docs/co-quan/, gần nhất: {near}.", f"use a body id; nearest: {near}.")
             clause = doc.clauses.get(task.stated_in)
             if clause is None:
                 near = ", ".join(nearest(task.stated_in, list(doc.clauses)))
-                err("stated_in", f"điều khoản {task.stated_in!r} không có trong văn bản này.",
-                    f"clause {task.stated_in!r} is not in this document.",
+                err("stated_in", f"điều khoản {shown(task.stated_in)} không có trong văn bản này.",
+                    f"clause {shown(task.stated_in)} is not in this document.",
                     f"các mã gần nhất: {near}.", f"nearest anchors: {near}.")
             elif _words(task.what).rstrip(";.") not in _words(clause.text):
-                err("what", f"nội dung nhiệm vụ không trích nguyên văn từ {task.stated_in!r}.",
-                    f"'what' is not quoted word for word from {task.stated_in!r}.",
+                err("what", f"nội dung nhiệm vụ không trích nguyên văn từ {shown(task.stated_in)}.",
+                    f"'what' is not quoted word for word from {shown(task.stated_in)}.",
                     "chép đúng lời văn của điều khoản nêu nhiệm vụ.", "copy the words of the stating clause exactly.")
             for kind in ("implements", "editor_implements"):
                 for j, target in enumerate(getattr(task, kind)):
                     if not target_exists(corpus, target) and target.partition("#")[0] not in broken:
                         near = ", ".join(nearest(target, targets))
-                        err(f"{kind}[{j}]", f"không có văn bản hoặc điều khoản {target!r}.",
-                            f"{target!r} is neither a document nor a clause.",
+                        err(f"{kind}[{j}]", f"không có văn bản hoặc điều khoản {shown(target)}.",
+                            f"{shown(target)} is neither a document nor a clause.",
                             f"các đích gần nhất: {near}.", f"nearest targets: {near}.")
 
 
@@ -310,16 +310,16 @@ def _check_links(corpus: Corpus, sources: dict[str, frontmatter.Source], sink: E
         parent = body.meta.get("parent")
         if parent and parent not in corpus.bodies and parent not in broken:
             near = ", ".join(nearest(parent, body_ids))
-            sink.add(body.path, None, f"cơ quan cấp trên {parent!r} không tồn tại.",
-                     f"parent body {parent!r} does not exist.",
+            sink.add(body.path, None, f"cơ quan cấp trên {shown(parent)} không tồn tại.",
+                     f"parent body {shown(parent)} does not exist.",
                      f"các mã gần nhất: {near}.", f"nearest ids: {near}.", field="parent")
     for doc in corpus.documents.values():
         lines = sources[doc.id].key_lines
         issuer = doc.meta["issuer"]
         if issuer is not None and issuer not in corpus.bodies and issuer not in broken:
             near = ", ".join(nearest(issuer, body_ids))
-            sink.add(doc.path, lines.get("issuer"), f"cơ quan ban hành {issuer!r} không tồn tại.",
-                     f"issuer {issuer!r} is not a known body.",
+            sink.add(doc.path, lines.get("issuer"), f"cơ quan ban hành {shown(issuer)} không tồn tại.",
+                     f"issuer {shown(issuer)} is not a known body.",
                      f"dùng mã trong docs/co-quan/, gần nhất: {near}.",
                      f"use an id from docs/co-quan/, nearest: {near}.", field="issuer")
         for kind in ("implements", "based_on", "related"):
@@ -327,11 +327,11 @@ def _check_links(corpus: Corpus, sources: dict[str, frontmatter.Source], sink: E
                 if target == doc.id:
                     sink.add(doc.path, lines.get(kind), f"văn bản không thể tự liên kết với chính nó ({kind}).",
                              f"a document cannot point to itself ({kind}).",
-                             f"bỏ {target!r} khỏi '{kind}'.", f"remove {target!r} from '{kind}'.", field=kind)
+                             f"bỏ {shown(target)} khỏi '{kind}'.", f"remove {shown(target)} from '{kind}'.", field=kind)
                 elif target not in corpus.documents and target not in broken:
                     near = ", ".join(nearest(target, doc_ids))
-                    sink.add(doc.path, lines.get(kind), f"văn bản {target!r} trong '{kind}' không tồn tại.",
-                             f"document {target!r} in '{kind}' does not exist.",
+                    sink.add(doc.path, lines.get(kind), f"văn bản {shown(target)} trong '{kind}' không tồn tại.",
+                             f"document {shown(target)} in '{kind}' does not exist.",
                              f"các mã văn bản gần nhất: {near}.", f"nearest document ids: {near}.", field=kind)
     _check_cycles(corpus, sources, sink)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from hooks.model import vocab
 from hooks.model.corpus import Corpus, Faq
-from hooks.model.errors import ErrorSink, nearest
+from hooks.model.errors import ErrorSink, nearest, shown
 from hooks.text import dates, frontmatter
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -71,12 +71,12 @@ def check_explains(corpus: Corpus, sink: ErrorSink, broken: set[str]) -> None:
             if sep and anchor and doc is not None and anchor in doc.clauses:
                 continue
             if doc is not None and not anchor:
-                vi = f"{target!r} là cả văn bản; 'explains' cần một điều khoản của văn bản."
-                en = f"{target!r} is a whole document; 'explains' needs one of its clauses."
+                vi = f"{shown(target)} là cả văn bản; 'explains' cần một điều khoản của văn bản."
+                en = f"{shown(target)} is a whole document; 'explains' needs one of its clauses."
                 near = [c for c in clause_keys if c.startswith(doc_id + "#")][:5] or nearest(target, clause_keys)
             else:
-                vi = f"không có điều khoản {target!r}."
-                en = f"there is no clause {target!r}."
+                vi = f"không có điều khoản {shown(target)}."
+                en = f"there is no clause {shown(target)}."
                 near = nearest(target, clause_keys)
             sink.add(entry.path, frontmatter.line_of(entry.key_lines, f"explains[{i}]"), vi, en,
                      f"ghi 'mã-văn-bản#mã-điều-khoản'; các điều khoản gần nhất: {', '.join(near)}.",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from hooks.model.corpus import Corpus
-from hooks.model.errors import ErrorSink, nearest
+from hooks.model.errors import ErrorSink, nearest, shown
 from hooks.text import frontmatter
 
 PROVISIONAL = re.compile(r"^noi-dung-\d+$")
@@ -32,26 +32,26 @@ def check(corpus: Corpus, sources: dict[str, frontmatter.Source], sink: ErrorSin
             ok = True
             if not PROVISIONAL.match(old):
                 ok = False
-                err("from", f"chỉ mã tạm dạng noi-dung-N mới được chuyển hướng, không phải {old!r}.",
-                    f"only provisional ids (noi-dung-N) can be redirected, not {old!r}.",
+                err("from", f"chỉ mã tạm dạng noi-dung-N mới được chuyển hướng, không phải {shown(old)}.",
+                    f"only provisional ids (noi-dung-N) can be redirected, not {shown(old)}.",
                     "mã đã công bố theo số của văn bản không bao giờ đổi; bỏ dòng này.",
                     "ids from the document's own numbering never change; remove this entry.")
             elif old in doc.clauses:
                 ok = False
-                err("from", f"{old!r} vẫn là một điều khoản của văn bản này.",
-                    f"{old!r} is still a clause of this document.",
+                err("from", f"{shown(old)} vẫn là một điều khoản của văn bản này.",
+                    f"{shown(old)} is still a clause of this document.",
                     f"bỏ dòng {{#{old}}} khỏi văn bản, hoặc bỏ chuyển hướng này.",
                     f"remove the {{#{old}}} line from the text, or this redirect.")
             elif old in doc.redirects:
                 ok = False
-                err("from", f"{old!r} đã được chuyển hướng ở trên.", f"{old!r} is already redirected above.",
+                err("from", f"{shown(old)} đã được chuyển hướng ở trên.", f"{shown(old)} is already redirected above.",
                     "mỗi mã cũ chỉ chuyển đến một điều khoản; bỏ dòng lặp.",
                     "each old id goes to one clause; remove the repeated entry.")
             if new not in doc.clauses:
                 ok = False
                 near = ", ".join(nearest(new, list(doc.clauses)))
-                err("to", f"không có điều khoản {new!r} trong văn bản này.",
-                    f"there is no clause {new!r} in this document.",
+                err("to", f"không có điều khoản {shown(new)} trong văn bản này.",
+                    f"there is no clause {shown(new)} in this document.",
                     f"ghi mã một điều khoản của văn bản; gần nhất: {near}.",
                     f"name a clause of this document; nearest: {near}.")
             if ok:

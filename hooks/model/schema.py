@@ -8,6 +8,7 @@ from typing import Any
 
 from hooks.text import dates
 from hooks.model import vocab
+from hooks.model.errors import shown
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -38,18 +39,18 @@ def _check(spec: Field, value: Any, path: str, out: list[Problem]) -> None:
     if value is None:
         if not spec.nullable:
             out.append(Problem(path, "không được để trống.", "must not be empty.",
-                               f"ghi một giá trị, ví dụ: {spec.example!r}.",
-                               f"give a value, e.g. {spec.example!r}."))
+                               f"ghi một giá trị, ví dụ: {shown(spec.example)}.",
+                               f"give a value, e.g. {shown(spec.example)}."))
         return
     kind = spec.kind
     if kind in ("str", "id", "ref", "date", "enum"):
         if not isinstance(value, str) or not value.strip():
-            out.append(Problem(path, f"phải là một chuỗi chữ, đang là {value!r}.",
-                               f"must be text, got {value!r}.",
-                               f"ví dụ: {spec.example!r}.", f"e.g. {spec.example!r}."))
+            out.append(Problem(path, f"phải là một chuỗi chữ, đang là {shown(value)}.",
+                               f"must be text, got {shown(value)}.",
+                               f"ví dụ: {shown(spec.example)}.", f"e.g. {shown(spec.example)}."))
             return
     if kind in ("id", "ref") and not ID_RE.match(value):
-        out.append(Problem(path, f"mã {value!r} không hợp lệ.", f"id {value!r} is not valid.",
+        out.append(Problem(path, f"mã {shown(value)} không hợp lệ.", f"id {shown(value)} is not valid.",
                            "mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ 'so-noi-vu'.",
                            "ids are lower-case ASCII letters, digits and dashes, e.g. 'so-noi-vu'."))
     elif kind == "date":
@@ -59,23 +60,23 @@ def _check(spec: Field, value: Any, path: str, out: list[Problem]) -> None:
             real = str(exc) != "format"
             out.append(Problem(
                 path,
-                f"{value!r} không phải ngày có thật." if real else f"{value!r} không đúng dạng ngày.",
-                f"{value!r} is not a real date." if real else f"{value!r} is not a date.",
+                f"{shown(value)} không phải ngày có thật." if real else f"{shown(value)} không đúng dạng ngày.",
+                f"{shown(value)} is not a real date." if real else f"{shown(value)} is not a date.",
                 "ghi ngày có thật theo dạng dd/mm/yyyy, ví dụ '22/09/2021'.",
                 "write a real date as dd/mm/yyyy, e.g. '22/09/2021'."))
     elif kind == "enum" and value not in (spec.enum or {}):
         allowed = ", ".join(spec.enum or {})
-        out.append(Problem(path, f"giá trị {value!r} không có trong danh mục.",
-                           f"unknown value {value!r}.",
+        out.append(Problem(path, f"giá trị {shown(value)} không có trong danh mục.",
+                           f"unknown value {shown(value)}.",
                            f"dùng một trong: {allowed}.", f"use one of: {allowed}."))
     elif kind == "bool" and not isinstance(value, bool):
-        out.append(Problem(path, f"phải là true hoặc false, đang là {value!r}.",
-                           f"must be true or false, got {value!r}.", "ghi true hoặc false.",
+        out.append(Problem(path, f"phải là true hoặc false, đang là {shown(value)}.",
+                           f"must be true or false, got {shown(value)}.", "ghi true hoặc false.",
                            "write true or false."))
     elif kind == "list":
         if not isinstance(value, list):
             out.append(Problem(path, "phải là một danh sách.", "must be a list.",
-                               f"ví dụ: {spec.example!r}.", f"e.g. {spec.example!r}."))
+                               f"ví dụ: {shown(spec.example)}.", f"e.g. {shown(spec.example)}."))
             return
         assert spec.item is not None
         for i, item in enumerate(value):
@@ -84,9 +85,23 @@ def _check(spec: Field, value: Any, path: str, out: list[Problem]) -> None:
         if not isinstance(value, dict):
             out.append(Problem(path, "phải là một nhóm trường 'khóa: giá trị'.",
                                "must be a mapping of 'key: value'.",
-                               f"ví dụ: {spec.example!r}.", f"e.g. {spec.example!r}."))
+                               f"ví dụ: {shown(spec.example)}.", f"e.g. {shown(spec.example)}."))
             return
         validate_mapping(spec.fields, value, out, prefix=f"{path}.")
+
+
+def _missing_fix(spec: Field) -> tuple[str, str]:
+    """How to add a missing field, from its own kind and meaning: never
+    another document's value (a missing number in kh-116 must not suggest
+    14-KL/TW)."""
+    if spec.enum:
+        values = ", ".join(spec.enum)
+        return (f"thêm dòng '{spec.name}: …' với một trong: {values} ({spec.doc}).",
+                f"add '{spec.name}: …' with one of: {values}.")
+    if spec.nullable:
+        return (f"thêm dòng '{spec.name}: …' ({spec.doc}); ghi '{spec.name}: null' nếu chưa biết.",
+                f"add '{spec.name}: …', or '{spec.name}: null' if not known.")
+    return f"thêm dòng '{spec.name}: …' ({spec.doc}).", f"add '{spec.name}: …'."
 
 
 def validate_mapping(specs: tuple[Field, ...], data: dict, out: list[Problem],
@@ -96,9 +111,7 @@ def validate_mapping(specs: tuple[Field, ...], data: dict, out: list[Problem],
         if spec.name not in data:
             if spec.required:
                 out.append(Problem(prefix + spec.name, "thiếu trường bắt buộc.",
-                                   "required field is missing.",
-                                   f"thêm dòng '{spec.name}: {spec.example!r}' ({spec.doc}).",
-                                   f"add '{spec.name}: {spec.example!r}'."))
+                                   "required field is missing.", *_missing_fix(spec)))
             continue
         _check(spec, data[spec.name], prefix + spec.name, out)
     for key in data:

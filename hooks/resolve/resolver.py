@@ -18,7 +18,7 @@ from hooks.text import textnorm
 from hooks.resolve.placeholders import defer as render_defer
 from hooks import contract
 from hooks.model.corpus import Corpus, Page
-from hooks.model.errors import ErrorSink
+from hooks.model.errors import ErrorSink, shown
 
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)(?:\s*\{#([a-z0-9-]+)[^}]*\})?\s*$")
 _NO_AUTOLINK = re.compile(r"^\s*(#{1,6}\s|!!!|\?\?\?|<)")
@@ -117,7 +117,7 @@ def _resolve_text(text: str, start: int, page: Page, own: str | None, index, by_
         line = start + i
         ref = references.parse(raw[2:-2])
         if ref is None:
-            sink.add(page.path, line, f"tham chiếu {raw!r} sai cú pháp.", f"malformed reference {raw!r}.",
+            sink.add(page.path, line, f"tham chiếu {shown(raw)} sai cú pháp.", f"malformed reference {shown(raw)}.",
                      "viết [[mã]], [[mã#điều-khoản]] hoặc [[mã#điều-khoản|chữ hiển thị]].",
                      "write [[id]], [[id#anchor]] or [[id#anchor|text]].")
             return raw
@@ -125,8 +125,8 @@ def _resolve_text(text: str, start: int, page: Page, own: str | None, index, by_
         if near is not None and ref.id in broken:
             return raw
         if near is not None:
-            sink.add(page.path, line, f"tham chiếu {raw} trỏ đến {ref.key!r}, không có trên trang.",
-                     f"reference {raw} points to {ref.key!r}, which does not exist.",
+            sink.add(page.path, line, f"tham chiếu {raw} trỏ đến {shown(ref.key)}, không có trên trang.",
+                     f"reference {raw} points to {shown(ref.key)}, which does not exist.",
                      f"các mã gần nhất: {', '.join(near)}.", f"nearest valid ids: {', '.join(near)}.")
             return raw
         ref = references.canonical(ref, index)
@@ -163,8 +163,8 @@ def _resolve_text(text: str, start: int, page: Page, own: str | None, index, by_
         if near is not None and ref.id in broken:
             return
         if near is not None:
-            sink.add(page.path, start + i, f"liên kết '{target}' trỏ đến {ref.key!r}, không có trên trang.",
-                     f"link '{target}' points to {ref.key!r}, which does not exist.",
+            sink.add(page.path, start + i, f"liên kết '{target}' trỏ đến {shown(ref.key)}, không có trên trang.",
+                     f"link '{target}' points to {shown(ref.key)}, which does not exist.",
                      f"các mã gần nhất: {', '.join(near)}.", f"nearest valid ids: {', '.join(near)}.")
             return
         ref = references.canonical(ref, index)
