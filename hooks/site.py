@@ -274,7 +274,12 @@ def on_post_build(config):
     try:
         export.write(STATE.model, config.site_url or "", STATE.urls, Path(config.site_dir))
     except export.ExportError as exc:
-        raise PluginError(str(exc)) from None
+        if STATE.command != "serve":
+            raise PluginError(str(exc)) from None
+        # A failed rebuild would leave every request of `mkdocs serve`
+        # hanging; the pages are written, so say it in the terminal instead.
+        LOG.error(f"Dữ liệu mở không khớp lược đồ, trang xem trước vẫn chạy / open data does not match its "
+                  f"schema: {exc}")
 
 
 def on_build_error(error):
