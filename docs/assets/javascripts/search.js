@@ -156,32 +156,59 @@
     });
   }
 
+  // Enter in the box opens the first result of what is typed; pressed
+  // before those results are on screen, it waits for them.
+  var answered = 0;   // the query (its sequence number) whose results are shown
+  var enterFor = 0;   // the query Enter was pressed for while it loaded
+
+  function openFirst() {
+    var first = links()[0];
+    if (first) first.click();
+  }
+
+  // The list is aria-busy while the results of what is typed load.
   function run(query) {
     var mine = ++sequence;
     var terms = core.tokens(query);
     var meta = document.querySelector("[data-kl-search-meta]");
+    var list = document.querySelector("[data-kl-search-results]");
+    var done = function () { list.removeAttribute("aria-busy"); };
     if (!terms.length) {
-      document.querySelector("[data-kl-search-results]").innerHTML = "";
+      done();
+      list.innerHTML = "";
       meta.textContent = message("placeholder");
       onScreen = null;
+      answered = mine;
       moreButton();
       return Promise.resolve();
     }
     if (!files.meta) meta.textContent = message("loading");
+    list.setAttribute("aria-busy", "true");
     var current = function () { return mine === sequence; };
     return search(query, current).then(function (result) {
-      if (result && current()) render(result, terms);
+      if (!result || !current()) return;
+      render(result, terms);
+      done();
+      answered = mine;
+      if (enterFor === mine) openFirst();
     }).catch(function () {
-      if (mine === sequence) meta.textContent = message("error");
+      if (mine !== sequence) return;
+      meta.textContent = message("error");
+      done();
     });
   }
 
-  function open() {
+  // Checks Material's #__search, which shows the box and its results.
+  function show() {
     var box = toggle();
     if (box && !box.checked) box.click();
+    preload();
+  }
+
+  function open() {
+    show();
     var field = input();
     if (field) { field.focus(); field.select(); }
-    preload();
   }
 
   function close() {
@@ -199,8 +226,17 @@
     return Array.prototype.slice.call(document.querySelectorAll("[data-kl-search-results] a"));
   }
 
+  function isBox(el) { return el && el.matches && el.matches("[data-kl-search-input]"); }
+
+  // Material opens search when its box gets focus, but without its plugin
+  // that code is not wired: a click, tap or Tab into the box, or typing in
+  // it, opens search here, at every screen size (issue 13).
+  document.addEventListener("focusin", function (event) { if (isBox(event.target)) show(); });
+
   document.addEventListener("input", function (event) {
-    if (event.target.matches && event.target.matches("[data-kl-search-input]")) run(event.target.value);
+    if (!isBox(event.target)) return;
+    show();
+    run(event.target.value);
   });
 
   // Enter with no result must not submit the form (the page's CSP forbids
@@ -285,6 +321,10 @@
   window.addEventListener("hashchange", highlight);
 
   document.addEventListener("click", function (event) {
+    if (isBox(event.target)) {
+      show();
+      return;
+    }
     if (event.target.closest && event.target.closest("[data-kl-search-more]")) {
       more();
       return;
@@ -325,10 +365,10 @@
         else items[next].focus();
         break;
       case "Enter":
-        if (active === field && items.length) {
-          event.preventDefault();
-          items[0].click();
-        }
+        if (active !== field) break;
+        event.preventDefault();
+        if (answered === sequence) openFirst();
+        else enterFor = sequence;
         break;
       default:
         if (at >= 0 && event.key.length === 1) field.focus();
