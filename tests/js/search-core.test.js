@@ -87,7 +87,7 @@ test("pasted text is searched by its first 32 words", () => {
   const index = memory({});
   return core.find(META, words.join(" "), index.lookup).then(() => {
     assert.ok(index.asked.includes("w32"));
-    assert.ok(!index.asked.some((k) => /\bw(33|4\d)\b/.test(k)), index.asked);
+    assert.ok(!index.asked.some((k) => /\bw(3[3-9]|40)\b/.test(k)), index.asked);
   });
 });
 
