@@ -42,6 +42,8 @@ check: $(VENV)/.site-deps
 ## Install the test tools (and Chromium if missing) and run every test.
 test: $(VENV)/.test-deps node_modules/.installed
 	bash scripts/ensure-chromium.sh
+	for f in docs/assets/javascripts/*.js; do node --check "$$f" || exit 1; done
+	node --test tests/js/
 	$(BIN)/python -m pytest
 
 ## Normalise every Markdown file under docs/ to Unicode NFC.

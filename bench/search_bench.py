@@ -48,7 +48,9 @@ def as_plain_material(project: Path) -> None:
     (project / "overrides/partials/search.html").unlink()
     (project / "overrides/partials/header.html").unlink()
     config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("  - assets/javascripts/search.js\n", "")
+    text = config.read_text(encoding="utf-8")
+    for script in ("search-core.js", "search.js"):
+        text = text.replace(f"  - assets/javascripts/{script}\n", "")
     config.write_text(synth.with_material_search(text), encoding="utf-8")
 
 

@@ -232,6 +232,80 @@ def test_phone_viewport(browser, site_url):
     context.close()
 
 
+def first_result(pg):
+    """The first result of what was typed, once a reader can see it: the
+    list is no longer aria-busy, and Material shows the results panel only
+    while #__search is checked (closed, it is transparent, which Playwright
+    still calls visible). Polled from Python, as below."""
+    seen = """document.getElementById('__search').checked
+        && getComputedStyle(document.querySelector('.md-search__output')).opacity === '1'
+        && !document.querySelector('[data-kl-search-results]').hasAttribute('aria-busy')
+        && !!document.querySelector('[data-kl-search-results] a')"""
+    for _ in range(100):
+        if pg.evaluate(seen):
+            return pg.locator("[data-kl-search-results] a").first
+        pg.wait_for_timeout(100)
+    raise AssertionError("results are not on screen")
+
+
+def test_desktop_click_in_the_box_type_and_enter(browser, site_url):
+    """As a reader at a desktop: no "/" pressed, a mouse click in the box
+    (issue 13: results showed only after "/")."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, base_url=site_url)
+    pg = context.new_page()
+    pg.goto("/")
+    pg.locator("[data-kl-search-input]").click()
+    pg.keyboard.type("thi diem")
+    link = first_result(pg)
+    assert "thí điểm" in link.inner_text().lower()
+    href = link.get_attribute("href")
+    pg.keyboard.press("Enter")
+    pg.wait_for_url(href)
+    assert not pg.evaluate("document.getElementById('__search').checked")
+    # The magnifier at the box's left edge opens search too.
+    icon = pg.locator(".md-search__form label.md-search__icon").bounding_box()
+    pg.mouse.click(icon["x"] + icon["width"] / 2, icon["y"] + icon["height"] / 2)
+    pg.keyboard.type("kh 116")
+    assert first_result(pg).get_attribute("href").endswith("/van-ban/kh-116/")
+    # Closed by a click beside it, it opens again on focus alone (Tab, say).
+    pg.mouse.click(5, 600)
+    assert not pg.evaluate("document.getElementById('__search').checked")
+    pg.locator("[data-kl-search-input]").focus()
+    assert pg.evaluate("document.getElementById('__search').checked")
+    # Enter pressed while the results load opens the first of them, not the
+    # first of the last query's (kh 116) still on screen. Index files are
+    # held back until then.
+    held, before = [], pg.url
+    pg.route("**/assets/tim-kiem/**", lambda route: held.append(route) if held is not None else route.continue_())
+    pg.keyboard.press("Control+a")
+    pg.keyboard.type("nd 73")
+    pg.keyboard.press("Enter")
+    pg.wait_for_timeout(300)
+    assert held, "nd 73 needs index files not loaded yet, or this checks nothing"
+    assert pg.url == before
+    waiting, held = held, None
+    for route in waiting:
+        route.continue_()
+    pg.wait_for_url("**/van-ban/nd-73/")
+    context.close()
+
+
+def test_phone_tap_magnifier_and_box(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=3,
+                                  is_mobile=True, has_touch=True, base_url=site_url)
+    pg = context.new_page()
+    pg.goto("/")
+    pg.locator("label.md-header__button[for='__search']").tap()
+    box = pg.locator("[data-kl-search-input]")
+    box.wait_for(state="visible")
+    box.tap()
+    pg.keyboard.type("thi diem")
+    href = first_result(pg).get_attribute("href")
+    pg.keyboard.press("Enter")
+    pg.wait_for_url(href)
+    context.close()
+
+
 def test_search_text_is_vietnamese(page):
     assert page.get_attribute("[data-kl-search-input]", "placeholder") == "Tìm văn bản, điều khoản, số hiệu"
     search(page, "zzzzqqq")

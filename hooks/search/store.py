@@ -1,5 +1,6 @@
 """The search index as static files: term postings in hashed shards, records
-in chunks. Written by the build, read by `docs/assets/javascripts/search.js`.
+in chunks. Written by the build, read by `docs/assets/javascripts/search.js`
+(loading) and `search-core.js` (ranking).
 
 Vietnamese is written in syllables, and a few thousand syllables make the
 whole language, so every syllable's list of records is long (a general
@@ -60,7 +61,7 @@ POSTINGS_PER_SHARD = 1000   # average; a common term's own list can be longer
 
 
 def fnv1a(text: str) -> int:
-    """32-bit FNV-1a of the UTF-8 bytes; search.js's klHash is the same."""
+    """32-bit FNV-1a of the UTF-8 bytes; search-core.js's klHash is the same."""
     h = 0x811C9DC5
     for byte in text.encode("utf-8"):
         h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF

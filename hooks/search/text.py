@@ -1,7 +1,7 @@
 """Search text for Vietnamese readers: NFC, tokens, folding.
 
 Readers type on phones, often without tone marks and with d for đ. The
-rule here is mirrored word for word by `docs/assets/javascripts/search.js`
+rule here is mirrored word for word by `docs/assets/javascripts/search-core.js`
 (`klFold`, `klTokens`); tests run both on the same inputs.
 """
 from __future__ import annotations

@@ -1,47 +1,17 @@
-/* Search for Vietnamese readers, behind Material's search box.
+/* Search for Vietnamese readers, behind Material's search box: loading,
+ * results on screen, marks in the clause a result opens, and keys.
  *
  * The index is ours (hooks/search_store.py): term postings in hashed shards
  * and records in chunks, all loaded as scripts only when the reader opens
- * search, so the same files work over http and from file://. klFold,
- * klTokens and klHash mirror hooks/search_text.py and search_store.fnv1a
- * exactly; tests compare them on the same inputs in Chromium.
+ * search, so the same files work over http and from file://. Folding,
+ * query planning, ranking and excerpts are search-core.js (klSearchCore),
+ * loaded before this file and tested with Node.
  */
 (function () {
   "use strict";
 
-  // đ is a letter of its own, not d plus a mark: fold it before NFD.
-  function klFold(text) {
-    return text.normalize("NFC").replace(/đ/g, "d").replace(/Đ/g, "D")
-      .normalize("NFD").replace(/\p{Mn}/gu, "").toLowerCase().normalize("NFC");
-  }
-
-  // Runs of letters, digits and marks; punctuation separates ("luật," -> "luật").
-  function klTokens(text) {
-    return (text.toLowerCase().normalize("NFD").match(/[\p{L}\p{N}\p{M}]+/gu) || [])
-      .map(function (t) { return t.normalize("NFC"); });
-  }
-
-  // 32-bit FNV-1a of the UTF-8 bytes: which shard holds a term.
-  function klHash(text) {
-    var bytes = new TextEncoder().encode(text);
-    var h = 0x811c9dc5;
-    for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
-    return h;
-  }
-
-  window.klFold = klFold;
-  window.klTokens = klTokens;
-  window.klHash = klHash;
-
+  var core = window.klSearchCore;
   var SHOWN = 20;
-  var EXCERPT_WORDS = 28;
-  // The exact diacritics put "cán" before "cân" for "cán", as a tie-breaker
-  // rather than a reason to prefer a weaker record.
-  var EXACT_WEIGHT = 0.25;
-  // A completion of the word still being typed counts less than a typed word.
-  var PREFIX_WEIGHT = 0.5;
-  // A pasted paragraph is searched by its first words, not one file per word.
-  var MAX_TOKENS = 32;
 
   var sequence = 0;
 
@@ -109,105 +79,22 @@
   // The stored value of each key ("can", "can bo", "=cán", "^ca"), or null.
   function lookup(meta, keys) {
     return Promise.all(keys.map(function (key) {
-      return file("t/" + (klHash(key) % meta.shards)).then(function (shard) {
+      return file("t/" + (core.hash(key) % meta.shards)).then(function (shard) {
         return Object.prototype.hasOwnProperty.call(shard, key) ? shard[key] : null;
       });
     }));
-  }
-
-  function idf(meta, list) {
-    var df = list.length / 2;
-    return Math.log(1 + (meta.records - df + 0.5) / (df + 0.5));
-  }
-
-  // What to look up for a query: each distinct folded word (a group: a
-  // record holds the word or not), each pair of adjacent words and each word
-  // typed with diacritics (bonuses), and whether the last word is still
-  // being typed (no space or punctuation after it).
-  function plan(meta, query) {
-    var all = klTokens(query);
-    var tokens = all.slice(0, MAX_TOKENS);
-    var folded = tokens.map(klFold);
-    var words = folded.filter(function (w, i) { return folded.indexOf(w) === i; });
-    var bonus = [];
-    folded.forEach(function (w, i) {
-      if (i) bonus.push({ key: folded[i - 1] + " " + w, weight: 1 });
-      if (tokens[i] !== w) bonus.push({ key: meta.exact + tokens[i], weight: EXACT_WEIGHT });
-    });
-    return { tokens: tokens, words: words, bonus: bonus,
-             typing: words.length ? folded[folded.length - 1] : null,
-             partial: tokens.length === all.length && /[\p{L}\p{N}\p{M}]$/u.test(query) };
-  }
-
-  // Each group is the lists of one query word. A word not in the index and
-  // still being typed stands for its commonest completions, and each
-  // completion that follows the previous word in the text ("thuong xung")
-  // counts as a pair. Resolves to [groups, extra bonus lists].
-  function groups(meta, p) {
-    return lookup(meta, p.words).then(function (lists) {
-      var out = lists.map(function (list) { return list ? [{ list: list, weight: 1 }] : []; });
-      var at = p.words.indexOf(p.typing);
-      if (!p.partial || at < 0 || out[at].length || p.typing.length < meta.minPrefix) return [out, []];
-      return lookup(meta, [meta.prefix + p.typing]).then(function (found) {
-        var words = found[0] || [];
-        var before = p.tokens.length > 1 ? klFold(p.tokens[p.tokens.length - 2]) : null;
-        var pairs = before ? words.map(function (w) { return before + " " + w; }) : [];
-        return lookup(meta, words.concat(pairs)).then(function (more) {
-          out[at] = more.slice(0, words.length).filter(Boolean).map(function (list) {
-            return { list: list, weight: PREFIX_WEIGHT };
-          });
-          return [out, more.slice(words.length).map(function (list) { return { list: list, weight: PREFIX_WEIGHT }; })];
-        });
-      });
-    });
-  }
-
-  // Records holding every word, best first; when none holds them all (a
-  // question in the reader's own words), records by how many they hold.
-  function rank(meta, wordGroups, bonusLists) {
-    var n = meta.records;
-    var scores = new Float64Array(n);
-    var hits = new Uint8Array(n);
-    var seenIn = new Int32Array(n).fill(-1);
-    var touched = [];
-    function each(list, weight, visit) {
-      var w = weight * idf(meta, list);
-      for (var i = 0, id = 0; i < list.length; i += 2) {
-        id += list[i];
-        scores[id] += w * list[i + 1];
-        if (visit) visit(id);
-      }
-    }
-    wordGroups.forEach(function (alternatives, g) {
-      alternatives.forEach(function (alt) {
-        each(alt.list, alt.weight, function (id) {
-          if (seenIn[id] === g) return;
-          seenIn[id] = g;
-          if (!hits[id]) touched.push(id);
-          hits[id] += 1;
-        });
-      });
-    });
-    bonusLists.forEach(function (b) { if (b.list) each(b.list, b.weight, null); });
-    var all = touched.filter(function (id) { return hits[id] === wordGroups.length; });
-    var found = all.length ? all : touched;
-    return found.sort(function (a, b) { return hits[b] - hits[a] || scores[b] - scores[a] || a - b; });
   }
 
   // Results of a query, or null once a newer query has started (a reader
   // typing fast need not download the records of every prefix).
   function search(query, current) {
     return load().then(function (meta) {
-      var p = plan(meta, query);
-      return Promise.all([groups(meta, p), lookup(meta, p.bonus.map(function (b) { return b.key; }))])
-        .then(function (got) {
-          if (!current()) return null;
-          var bonusLists = p.bonus.map(function (b, i) { return { list: got[1][i], weight: b.weight }; });
-          var found = rank(meta, got[0][0], bonusLists.concat(got[0][1]));
-          return records(meta, found.slice(0, SHOWN)).then(function (shown) {
-            return { meta: meta, found: found, shown: shown };
-          });
+      return core.find(meta, query, function (keys) { return lookup(meta, keys); }).then(function (found) {
+        if (!current()) return null;
+        return records(meta, found.slice(0, SHOWN)).then(function (shown) {
+          return { meta: meta, found: found, shown: shown };
         });
+      });
     });
   }
 
@@ -221,41 +108,11 @@
     }));
   }
 
-  function escapeHtml(text) {
-    return text.replace(/[&<>"]/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c];
-    });
-  }
-
-  // Whether a word matches one of the query's terms: on folded words, as the
-  // index compares, and a term of two letters or more may begin the word.
-  function matcher(terms) {
-    var folded = terms.map(klFold);
-    return function (word) {
-      return klTokens(word).map(klFold).some(function (w) {
-        return folded.some(function (t) { return w === t || (t.length > 1 && w.indexOf(t) === 0); });
-      });
-    };
-  }
-
-  // A window of the record's text around the first query word, the
-  // matching words marked.
-  function excerpt(text, terms) {
-    var words = text.trim().split(/\s+/);
-    var hit = matcher(terms);
-    var first = words.findIndex(hit);
-    var start = first < 0 ? 0 : Math.max(0, first - 8);
-    var slice = words.slice(start, start + EXCERPT_WORDS).map(function (w) {
-      return hit(w) ? "<mark>" + escapeHtml(w) + "</mark>" : escapeHtml(w);
-    });
-    return (start > 0 ? "… " : "") + slice.join(" ") + (start + EXCERPT_WORDS < words.length ? " …" : "");
-  }
-
   function itemHtml(r, terms) {
     return '<li class="md-search-result__item"><a class="md-search-result__link" tabindex="-1" href="' +
-      escapeHtml(r.url) + '"><article class="md-search-result__article md-typeset" data-kl-kind="' +
-      escapeHtml(r.kind) + '"><div class="md-search-result__icon md-icon"></div><h1>' +
-      escapeHtml(r.title) + "</h1><p>" + excerpt(r.text, terms) + "</p></article></a></li>";
+      core.escapeHtml(r.url) + '"><article class="md-search-result__article md-typeset" data-kl-kind="' +
+      core.escapeHtml(r.kind) + '"><div class="md-search-result__icon md-icon"></div><h1>' +
+      core.escapeHtml(r.title) + "</h1><p>" + core.excerpt(r.text, terms) + "</p></article></a></li>";
   }
 
   // The results on screen: the rest of a long list comes SHOWN at a time.
@@ -267,7 +124,7 @@
     var total = result.found.length;
     if (!total) meta.textContent = message("none");
     else meta.textContent = total === 1 ? message("one") : message("other", total);
-    list.innerHTML = byTitle(result.shown, terms).map(function (r) { return itemHtml(r, terms); }).join("");
+    list.innerHTML = core.byTitle(result.shown, terms).map(function (r) { return itemHtml(r, terms); }).join("");
     onScreen = { meta: result.meta, found: result.found, count: result.shown.length, terms: terms };
     moreButton();
   }
@@ -299,57 +156,59 @@
     });
   }
 
-  // How much of a title the query names, when it names all query words:
-  // "Bộ Chính trị" is the body's page, not a post that mentions it.
-  function coverage(title, terms, key) {
-    var words = klTokens(title).map(key);
-    var wanted = terms.map(key);
-    if (!words.length || !wanted.every(function (t) { return words.indexOf(t) >= 0; })) return 0;
-    return words.filter(function (w) { return wanted.indexOf(w) >= 0; }).length / words.length;
+  // Enter in the box opens the first result of what is typed; pressed
+  // before those results are on screen, it waits for them.
+  var answered = 0;   // the query (its sequence number) whose results are shown
+  var enterFor = 0;   // the query Enter was pressed for while it loaded
+
+  function openFirst() {
+    var first = links()[0];
+    if (first) first.click();
   }
 
-  // Index order, except that results whose title is what the reader typed
-  // come first, exact diacritics before folded ones, and that explanations
-  // (hỏi đáp) follow the legal text they explain.
-  function byTitle(data, terms) {
-    var same = function (t) { return t; };
-    return data.map(function (d, i) {
-      var explanation = d.kind === "hoi-dap" ? 1 : 0;
-      // A question jumps ahead only when the reader typed most of it.
-      var counts = function (c) { return explanation && c < 0.75 ? 0 : c; };
-      return { d: d, i: i, exact: counts(coverage(d.title, terms, same)),
-               folded: counts(coverage(d.title, terms, klFold)), explanation: explanation };
-    }).sort(function (a, b) {
-      return b.exact - a.exact || b.folded - a.folded || a.explanation - b.explanation || a.i - b.i;
-    }).map(function (x) { return x.d; });
-  }
-
+  // The list is aria-busy while the results of what is typed load.
   function run(query) {
     var mine = ++sequence;
-    var terms = klTokens(query);
+    var terms = core.tokens(query);
     var meta = document.querySelector("[data-kl-search-meta]");
+    var list = document.querySelector("[data-kl-search-results]");
+    var done = function () { list.removeAttribute("aria-busy"); };
     if (!terms.length) {
-      document.querySelector("[data-kl-search-results]").innerHTML = "";
+      done();
+      list.innerHTML = "";
       meta.textContent = message("placeholder");
       onScreen = null;
+      answered = mine;
       moreButton();
       return Promise.resolve();
     }
     if (!files.meta) meta.textContent = message("loading");
+    list.setAttribute("aria-busy", "true");
     var current = function () { return mine === sequence; };
     return search(query, current).then(function (result) {
-      if (result && current()) render(result, terms);
+      if (!result || !current()) return;
+      render(result, terms);
+      done();
+      answered = mine;
+      if (enterFor === mine) openFirst();
     }).catch(function () {
-      if (mine === sequence) meta.textContent = message("error");
+      if (mine !== sequence) return;
+      meta.textContent = message("error");
+      done();
     });
   }
 
-  function open() {
+  // Checks Material's #__search, which shows the box and its results.
+  function show() {
     var box = toggle();
     if (box && !box.checked) box.click();
+    preload();
+  }
+
+  function open() {
+    show();
     var field = input();
     if (field) { field.focus(); field.select(); }
-    preload();
   }
 
   function close() {
@@ -367,8 +226,17 @@
     return Array.prototype.slice.call(document.querySelectorAll("[data-kl-search-results] a"));
   }
 
+  function isBox(el) { return el && el.matches && el.matches("[data-kl-search-input]"); }
+
+  // Material opens search when its box gets focus, but without its plugin
+  // that code is not wired: a click, tap or Tab into the box, or typing in
+  // it, opens search here, at every screen size (issue 13).
+  document.addEventListener("focusin", function (event) { if (isBox(event.target)) show(); });
+
   document.addEventListener("input", function (event) {
-    if (event.target.matches && event.target.matches("[data-kl-search-input]")) run(event.target.value);
+    if (!isBox(event.target)) return;
+    show();
+    run(event.target.value);
   });
 
   // Enter with no result must not submit the form (the page's CSP forbids
@@ -400,7 +268,7 @@
 
   function remember(link) {
     try {
-      sessionStorage.setItem(HIGHLIGHT, JSON.stringify({ href: link.href, terms: klTokens(input().value),
+      sessionStorage.setItem(HIGHLIGHT, JSON.stringify({ href: link.href, terms: core.tokens(input().value),
                                                          at: Date.now() }));
     } catch (e) { /* storage may be disabled: no marks, nothing else lost */ }
   }
@@ -418,7 +286,7 @@
     if (!scope || !saved.terms.length) return;
     scope.querySelectorAll("mark.kl-hit").forEach(function (m) { m.replaceWith(m.textContent); });
     scope.normalize();
-    var hit = matcher(saved.terms);
+    var hit = core.matcher(saved.terms);
     var walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT, { acceptNode: function (node) {
       return node.parentElement.closest(NOT_TEXT) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
     } });
@@ -453,6 +321,10 @@
   window.addEventListener("hashchange", highlight);
 
   document.addEventListener("click", function (event) {
+    if (isBox(event.target)) {
+      show();
+      return;
+    }
     if (event.target.closest && event.target.closest("[data-kl-search-more]")) {
       more();
       return;
@@ -493,10 +365,10 @@
         else items[next].focus();
         break;
       case "Enter":
-        if (active === field && items.length) {
-          event.preventDefault();
-          items[0].click();
-        }
+        if (active !== field) break;
+        event.preventDefault();
+        if (answered === sequence) openFirst();
+        else enterFor = sequence;
         break;
       default:
         if (at >= 0 && event.key.length === 1) field.focus();
