@@ -2,7 +2,7 @@
 
 Each clause, FAQ entry, heading section and news post is its own record with
 its deep link and a title naming document and clause ("Mục 2.4 · Kết luận
-14-KL/TW"). `search_store.py` turns the records into the files the browser
+14-KL/TW"). `search/store.py` turns the records into the files the browser
 searches. Knows nothing of MkDocs: `site.py` passes the built pages.
 """
 from __future__ import annotations

@@ -7,8 +7,8 @@
  * for both: a classic script that sets window.klSearchCore in the browser
  * and module.exports in Node.
  *
- * fold, tokens and hash mirror hooks/search_text.py and
- * search_store.fnv1a exactly; the index format is search_store.write's.
+ * fold, tokens and hash mirror hooks/search/text.py and
+ * hooks/search/store.fnv1a exactly; the index format is hooks/search/store.write's.
  */
 (function (root, core) {
   "use strict";

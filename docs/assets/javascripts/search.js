@@ -1,7 +1,7 @@
 /* Search for Vietnamese readers, behind Material's search box: loading,
  * results on screen, marks in the clause a result opens, and keys.
  *
- * The index is ours (hooks/search_store.py): term postings in hashed shards
+ * The index is ours (hooks/search/store.py): term postings in hashed shards
  * and records in chunks, all loaded as scripts only when the reader opens
  * search, so the same files work over http and from file://. Folding,
  * query planning, ranking and excerpts are search-core.js (klSearchCore),
