@@ -10,21 +10,10 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, failed_build, run_build
+from tests.tools.project import edit, line_of
 
 KL = "docs/van-ban/kl-14.md"
 KH = "docs/van-ban/kh-116.md"
-
-
-def edit(project: Path, rel: str, old: str, new: str, count: int = 1) -> None:
-    path = project / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture drift: {old!r} not in {rel}"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
-
-
-def line_of(project: Path, rel: str, needle: str) -> int:
-    lines = (project / rel).read_text(encoding="utf-8").split("\n")
-    return next(i for i, line in enumerate(lines, 1) if needle in line)
 
 
 def copy_file(project: Path, rel: str, new_rel: str) -> None:

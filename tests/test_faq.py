@@ -11,6 +11,7 @@ import pytest
 from conftest import ROOT, SOURCES, copy_project, failed_build, run_build
 from hooks.render import jsonld
 from hooks import pipeline
+from tests.tools.project import edit, line_of
 from tests.tools.section_text import SectionText, words
 
 SECTION_2 = ["muc-2", "muc-2-1", "muc-2-2", "muc-2-3", "muc-2-4", "muc-2-4-doan-1", "muc-2-4-doan-2",
@@ -224,18 +225,6 @@ def test_faq_ids_match_file_names_and_urls(model):
 # -- bad input ------------------------------------------------------------
 
 FAQ = "docs/hoi-dap/thi-diem-khong-thanh-cong.md"
-
-
-def edit(project: Path, rel: str, old: str, new: str) -> None:
-    path = project / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture drift: {old!r} not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(project: Path, rel: str, needle: str) -> int:
-    lines = (project / rel).read_text(encoding="utf-8").split("\n")
-    return next(i for i, line in enumerate(lines, 1) if needle in line)
 
 
 def write_copy(project: Path, new_rel: str, old_id: str, new_id: str) -> None:

@@ -12,7 +12,7 @@ import threading
 import pytest
 
 from conftest import _QuietHandler, copy_project, run_build
-from test_bad_input import edit
+from tests.tools.project import edit
 
 KH = "docs/van-ban/kh-116.md"
 
