@@ -1,5 +1,6 @@
 """Open data at /api/v1/ (DESIGN.md): complete, listed, valid against the
-schemas published beside it, and true to the model and the pages."""
+schemas published beside it, and true to the model and the pages (the
+writer and its validator alone: tests/unit/test_export.py)."""
 from __future__ import annotations
 
 import json
@@ -120,56 +121,9 @@ def test_every_url_in_the_data_resolves_to_a_page_and_anchor(api, built_site):
     assert found > 50
 
 
-def test_build_refuses_data_that_breaks_its_schema(model, tmp_path, monkeypatch):
-    real = export.document_data
-    monkeypatch.setattr(export, "document_data", lambda *a: real(*a) | {"issued": "22/09/2021"})
-    with pytest.raises(export.ExportError, match=r"van-ban/kl-14.json: \$.issued"):
-        export.write(model, "https://example.test/", {}, tmp_path)
-    assert not (tmp_path / API).exists()
-
-
 def test_open_data_page_links_to_the_files(built_site):
     html = (built_site / "du-lieu-mo" / "index.html").read_text(encoding="utf-8")
     assert "Dữ liệu mở" in html
     for name in ("index.json", "co-quan.json", "nhiem-vu.json", "hoi-dap.json", "luoc-do.json",
                  "van-ban/kl-14.json", "van-ban/van-ban.schema.json"):
         assert f'href="../api/v1/{name}"' in html
-
-
-# -- the validator itself ------------------------------------------------------
-SCHEMA = {"type": "object", "additionalProperties": False, "required": ["id", "n"],
-          "properties": {"id": {"type": "string", "pattern": "^[a-z]+$"},
-                         "n": {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "null"}]},
-                         "tags": {"type": "array", "items": {"$ref": "#/$defs/tag"}}},
-          "$defs": {"tag": {"type": "string", "enum": ["a", "b"]}}}
-
-
-@pytest.mark.parametrize("instance, problem", [
-    ({"id": "x", "n": 1}, None),
-    ({"id": "x", "n": None, "tags": ["a"]}, None),
-    ({"id": "X", "n": 1}, "does not match"),
-    ({"id": "x"}, "missing required 'n'"),
-    ({"id": "x", "n": 0}, "anyOf"),
-    ({"id": "x", "n": True}, "anyOf"),
-    ({"id": "x", "n": 1, "extra": 1}, "unexpected property 'extra'"),
-    ({"id": "x", "n": 1, "tags": ["c"]}, "not in"),
-    ([], "expected object"),
-])
-def test_validator(instance, problem):
-    found = jsonschema_subset.errors(instance, SCHEMA)
-    if problem is None:
-        assert found == []
-    else:
-        assert any(problem in f for f in found), found
-
-
-def test_validator_refuses_keywords_it_does_not_check():
-    with pytest.raises(jsonschema_subset.SchemaError):
-        jsonschema_subset.errors("x", {"type": "string", "maxLength": 3})
-
-
-def test_schemas_use_only_the_checked_subset(model):
-    # Validating real data walks every branch the data reaches; an unknown
-    # keyword anywhere in a schema would raise here.
-    files = export.build(model, "https://example.test/", {})
-    assert export.validate(files) == []
