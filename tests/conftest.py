@@ -1,4 +1,8 @@
-"""Shared fixtures: real builds of the site, a local server, system Chromium."""
+"""Shared fixtures: real builds of the site, a local server, system Chromium.
+
+Tests live by kind in tests/unit, tests/build and tests/browser; each gets
+the marker of its folder, so `-m unit` (seconds) or `-m "not browser"` picks
+a kind. A test that asks for a fixture above its kind is refused."""
 from __future__ import annotations
 
 import contextlib
@@ -126,3 +130,20 @@ def free_port() -> int:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
+
+KINDS = ("unit", "build", "browser")
+# Fixtures a kind may not use: a unit test never builds, a build test never
+# starts Chromium.
+_ABOVE = {"unit": {"built_site", "evil_site", "moved_site", "site_url", "browser"}, "build": {"browser"}, "browser": set()}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        parts = Path(item.path).resolve().relative_to(TESTS).parts
+        kind = parts[0] if len(parts) > 1 else None
+        if kind not in KINDS:
+            raise pytest.UsageError(f"{item.nodeid}: tests live in tests/unit, tests/build or tests/browser")
+        used = _ABOVE[kind] & set(item.fixturenames)
+        if used:
+            raise pytest.UsageError(f"{item.nodeid}: a {kind} test cannot use {sorted(used)}; move it to its kind")
+        item.add_marker(kind)
