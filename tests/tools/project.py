@@ -1,4 +1,5 @@
-"""Edits to a private copy of the project, for tests that break it on purpose."""
+"""Edits to a private copy of the project, for tests that change or break it
+on purpose, and a news post to add to one."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,3 +18,22 @@ def line_of(project: Path, rel: str, needle: str) -> int:
     """1-based number of the first line of `rel` that holds `needle`."""
     lines = (project / rel).read_text(encoding="utf-8").split("\n")
     return next(i for i, line in enumerate(lines, 1) if needle in line)
+
+
+# A news post citing mục 2.4 of kl-14, by the site's own author and category.
+POST = """---
+title: "Hội nghị quán triệt mục 2.4"
+date: 2024-03-05
+authors:
+  - tuan-lam
+categories:
+  - Thông báo
+tags:
+  - Thí điểm
+description: Tin thử nghiệm của bộ kiểm thử.
+---
+
+# Hội nghị quán triệt mục 2.4
+
+Tin thử nghiệm nhắc đến [mục 2.4](../../van-ban/kl-14.md#muc-2-4).
+"""
