@@ -55,6 +55,61 @@ def test_every_file_has_a_schema_beside_it_and_matches_it(api):
     assert checked >= 9
 
 
+# -- an independent validator ---------------------------------------------------
+# The build checks its files with its own validator (hooks/publish/
+# jsonschema_subset.py), so the test above cannot fail unless the build
+# already did. The `jsonschema` package (a test-only pin) reads the same files
+# as a consumer of the data would: every file under api/v1/ against the
+# schema beside it, every schema against the draft 2020-12 meta-schema.
+
+def schema_of(api: Path, data_path: Path) -> Path:
+    """The schema published beside a data file: x.json -> x.schema.json, and
+    one schema for the documents folder (van-ban/van-ban.schema.json)."""
+    beside = data_path.with_name(data_path.name.replace(".json", ".schema.json"))
+    folder = data_path.with_name(f"{data_path.parent.name}.schema.json")
+    return beside if beside.is_file() else folder
+
+
+def test_every_file_is_valid_for_an_independent_validator(api):
+    import jsonschema
+    files = sorted(api.rglob("*.json"))
+    schemas = [p for p in files if p.name.endswith(".schema.json")]
+    data = [p for p in files if not p.name.endswith(".schema.json")]
+    assert len(schemas) >= 6 and len(data) >= 9
+    for path in schemas:
+        schema = load(path)
+        assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema", path
+        jsonschema.Draft202012Validator.check_schema(schema)
+    listed = {e["path"]: e["schema"] for e in load(api / "index.json")["files"]}
+    for path in data:
+        rel = path.relative_to(api).as_posix()
+        schema_path = schema_of(api, path)
+        assert schema_path.is_file() and schema_path.parent == path.parent, rel
+        assert listed[rel] == schema_path.relative_to(api).as_posix(), rel
+        validator = jsonschema.Draft202012Validator(load(schema_path))
+        problems = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(load(path))]
+        assert problems == [], (rel, problems[:5])
+
+
+@pytest.mark.parametrize("break_it, where", [
+    (lambda d: d.pop("title"), []),                                        # required field gone
+    (lambda d: d.update(issued="22/09/2021"), ["issued"]),                 # a date not in ISO form
+    (lambda d: d.update(extra="x"), []),                                   # property not in the schema
+    (lambda d: d["clauses"][0].update(id=14), ["clauses", 0, "id"]),       # wrong type
+    (lambda d: d["metadata"].update(type="ket-luan-hoi-nghi"), ["metadata", "type"]),  # not in the vocabulary
+    (lambda d: d["clauses"][0]["backlinks"].update(x=[]), ["clauses", 0, "backlinks"]),
+])
+def test_independent_validator_rejects_a_broken_record(api, break_it, where):
+    import jsonschema
+    record = load(api / "van-ban" / "kl-14.json")
+    validator = jsonschema.Draft202012Validator(load(api / "van-ban" / "van-ban.schema.json"))
+    assert list(validator.iter_errors(record)) == []
+    break_it(record)
+    errors = list(validator.iter_errors(record))
+    assert errors and any(list(e.absolute_path) == where for e in errors), [
+        (list(e.absolute_path), e.message) for e in errors]
+
+
 def test_one_file_per_document_with_every_clause(api, model):
     for doc in model.corpus.documents.values():
         data = load(api / "van-ban" / f"{doc.id}.json")
