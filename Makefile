@@ -32,10 +32,11 @@ node_modules/.installed: package.json package-lock.json
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-## Install the test tools (and Chromium if missing) and run every test.
+## Install the test tools (and Chromium if missing) and run every test
+## (or one kind: make test PYTEST_ARGS='-m unit').
 test: $(VENV)/.test-deps node_modules/.installed
 	bash scripts/ensure-chromium.sh
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## Normalise every Markdown file under docs/ to Unicode NFC.
 nfc: $(VENV)/.site-deps
