@@ -39,12 +39,13 @@ node_modules/.installed: package.json package-lock.json
 check: $(VENV)/.site-deps
 	$(BIN)/python -m hooks.cli.check
 
-## Install the test tools (and Chromium if missing) and run every test.
+## Install the test tools (and Chromium if missing) and run every test
+## (or one kind: make test PYTEST_ARGS='-m unit').
 test: $(VENV)/.test-deps node_modules/.installed
 	bash scripts/ensure-chromium.sh
 	for f in docs/assets/javascripts/*.js; do node --check "$$f" || exit 1; done
 	node --test tests/js/
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## Normalise every Markdown file under docs/ to Unicode NFC.
 nfc: $(VENV)/.site-deps

@@ -1,6 +1,11 @@
-"""Shared fixtures: real builds of the site, a local server, system Chromium."""
+"""Shared fixtures: real builds of the site, a local server, system Chromium.
+
+Tests live by kind in tests/unit, tests/build and tests/browser; each gets
+the marker of its folder, so `-m unit` (seconds) or `-m "not browser"` picks
+a kind. A test that asks for a fixture above its kind is refused."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -13,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
 SOURCES = ROOT / "sources"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Flags that keep Chromium off the network and quiet on a closed machine.
@@ -56,13 +62,34 @@ def failed_build(tmp_path: Path, mutate) -> tuple[Path, str]:
     return project, output
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("build") / "site"
-    result = run_build(ROOT, site)
+def built(project: Path, site: Path) -> Path:
+    """A good build of `project` into `site`; its log is kept in site/.build-log."""
+    result = run_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
     site.joinpath(".build-log").write_text(result.stdout + result.stderr, encoding="utf-8")
     return site
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    return built(ROOT, tmp_path_factory.mktemp("build") / "site")
+
+
+@pytest.fixture(scope="session")
+def evil_site(tmp_path_factory) -> Path:
+    """The site built from a copy whose editor text carries script payloads
+    (tests/tools/variants.py); shared by tests/build and tests/browser."""
+    from tests.tools import variants
+    project = variants.evil_project(tmp_path_factory.mktemp("evil"))
+    return built(project, project / "site")
+
+
+@pytest.fixture(scope="session")
+def moved_site(tmp_path_factory) -> Path:
+    """The site built with kh-116's noi-dung-1 renumbered muc-1 and redirected."""
+    from tests.tools import variants
+    project = variants.moved_project(tmp_path_factory.mktemp("redirect"))
+    return built(project, project / "site")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -70,14 +97,23 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site) -> str:
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+@contextlib.contextmanager
+def serve(directory: Path):
+    """A local HTTP server over a built site; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> str:
+    with serve(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -93,3 +129,21 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+KINDS = ("unit", "build", "browser")
+# Fixtures a kind may not use: a unit test never builds, a build test never
+# starts Chromium.
+_ABOVE = {"unit": {"built_site", "evil_site", "moved_site", "site_url", "browser"}, "build": {"browser"}, "browser": set()}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        parts = Path(item.path).resolve().relative_to(TESTS).parts
+        kind = parts[0] if len(parts) > 1 else None
+        if kind not in KINDS:
+            raise pytest.UsageError(f"{item.nodeid}: tests live in tests/unit, tests/build or tests/browser")
+        used = _ABOVE[kind] & set(item.fixturenames)
+        if used:
+            raise pytest.UsageError(f"{item.nodeid}: a {kind} test cannot use {sorted(used)}; move it to its kind")
+        item.add_marker(kind)

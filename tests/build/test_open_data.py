@@ -1,5 +1,6 @@
 """Open data at /api/v1/ (DESIGN.md): complete, listed, valid against the
-schemas published beside it, and true to the model and the pages."""
+schemas published beside it, and true to the model and the pages (the
+writer and its validator alone: tests/unit/test_export.py)."""
 from __future__ import annotations
 
 import json
@@ -52,6 +53,61 @@ def test_every_file_has_a_schema_beside_it_and_matches_it(api):
         assert jsonschema_subset.errors(load(api / entry["path"]), schema) == [], entry["path"]
         checked += 1
     assert checked >= 9
+
+
+# -- an independent validator ---------------------------------------------------
+# The build checks its files with its own validator (hooks/publish/
+# jsonschema_subset.py), so the test above cannot fail unless the build
+# already did. The `jsonschema` package (a test-only pin) reads the same files
+# as a consumer of the data would: every file under api/v1/ against the
+# schema beside it, every schema against the draft 2020-12 meta-schema.
+
+def schema_of(api: Path, data_path: Path) -> Path:
+    """The schema published beside a data file: x.json -> x.schema.json, and
+    one schema for the documents folder (van-ban/van-ban.schema.json)."""
+    beside = data_path.with_name(data_path.name.replace(".json", ".schema.json"))
+    folder = data_path.with_name(f"{data_path.parent.name}.schema.json")
+    return beside if beside.is_file() else folder
+
+
+def test_every_file_is_valid_for_an_independent_validator(api):
+    import jsonschema
+    files = sorted(api.rglob("*.json"))
+    schemas = [p for p in files if p.name.endswith(".schema.json")]
+    data = [p for p in files if not p.name.endswith(".schema.json")]
+    assert len(schemas) >= 6 and len(data) >= 9
+    for path in schemas:
+        schema = load(path)
+        assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema", path
+        jsonschema.Draft202012Validator.check_schema(schema)
+    listed = {e["path"]: e["schema"] for e in load(api / "index.json")["files"]}
+    for path in data:
+        rel = path.relative_to(api).as_posix()
+        schema_path = schema_of(api, path)
+        assert schema_path.is_file() and schema_path.parent == path.parent, rel
+        assert listed[rel] == schema_path.relative_to(api).as_posix(), rel
+        validator = jsonschema.Draft202012Validator(load(schema_path))
+        problems = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(load(path))]
+        assert problems == [], (rel, problems[:5])
+
+
+@pytest.mark.parametrize("break_it, where", [
+    (lambda d: d.pop("title"), []),                                        # required field gone
+    (lambda d: d.update(issued="22/09/2021"), ["issued"]),                 # a date not in ISO form
+    (lambda d: d.update(extra="x"), []),                                   # property not in the schema
+    (lambda d: d["clauses"][0].update(id=14), ["clauses", 0, "id"]),       # wrong type
+    (lambda d: d["metadata"].update(type="ket-luan-hoi-nghi"), ["metadata", "type"]),  # not in the vocabulary
+    (lambda d: d["clauses"][0]["backlinks"].update(x=[]), ["clauses", 0, "backlinks"]),
+])
+def test_independent_validator_rejects_a_broken_record(api, break_it, where):
+    import jsonschema
+    record = load(api / "van-ban" / "kl-14.json")
+    validator = jsonschema.Draft202012Validator(load(api / "van-ban" / "van-ban.schema.json"))
+    assert list(validator.iter_errors(record)) == []
+    break_it(record)
+    errors = list(validator.iter_errors(record))
+    assert errors and any(list(e.absolute_path) == where for e in errors), [
+        (list(e.absolute_path), e.message) for e in errors]
 
 
 def test_one_file_per_document_with_every_clause(api, model):
@@ -120,56 +176,9 @@ def test_every_url_in_the_data_resolves_to_a_page_and_anchor(api, built_site):
     assert found > 50
 
 
-def test_build_refuses_data_that_breaks_its_schema(model, tmp_path, monkeypatch):
-    real = export.document_data
-    monkeypatch.setattr(export, "document_data", lambda *a: real(*a) | {"issued": "22/09/2021"})
-    with pytest.raises(export.ExportError, match=r"van-ban/kl-14.json: \$.issued"):
-        export.write(model, "https://example.test/", {}, tmp_path)
-    assert not (tmp_path / API).exists()
-
-
 def test_open_data_page_links_to_the_files(built_site):
     html = (built_site / "du-lieu-mo" / "index.html").read_text(encoding="utf-8")
     assert "Dữ liệu mở" in html
     for name in ("index.json", "co-quan.json", "nhiem-vu.json", "hoi-dap.json", "luoc-do.json",
                  "van-ban/kl-14.json", "van-ban/van-ban.schema.json"):
         assert f'href="../api/v1/{name}"' in html
-
-
-# -- the validator itself ------------------------------------------------------
-SCHEMA = {"type": "object", "additionalProperties": False, "required": ["id", "n"],
-          "properties": {"id": {"type": "string", "pattern": "^[a-z]+$"},
-                         "n": {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "null"}]},
-                         "tags": {"type": "array", "items": {"$ref": "#/$defs/tag"}}},
-          "$defs": {"tag": {"type": "string", "enum": ["a", "b"]}}}
-
-
-@pytest.mark.parametrize("instance, problem", [
-    ({"id": "x", "n": 1}, None),
-    ({"id": "x", "n": None, "tags": ["a"]}, None),
-    ({"id": "X", "n": 1}, "does not match"),
-    ({"id": "x"}, "missing required 'n'"),
-    ({"id": "x", "n": 0}, "anyOf"),
-    ({"id": "x", "n": True}, "anyOf"),
-    ({"id": "x", "n": 1, "extra": 1}, "unexpected property 'extra'"),
-    ({"id": "x", "n": 1, "tags": ["c"]}, "not in"),
-    ([], "expected object"),
-])
-def test_validator(instance, problem):
-    found = jsonschema_subset.errors(instance, SCHEMA)
-    if problem is None:
-        assert found == []
-    else:
-        assert any(problem in f for f in found), found
-
-
-def test_validator_refuses_keywords_it_does_not_check():
-    with pytest.raises(jsonschema_subset.SchemaError):
-        jsonschema_subset.errors("x", {"type": "string", "maxLength": 3})
-
-
-def test_schemas_use_only_the_checked_subset(model):
-    # Validating real data walks every branch the data reaches; an unknown
-    # keyword anywhere in a schema would raise here.
-    files = export.build(model, "https://example.test/", {})
-    assert export.validate(files) == []
