@@ -2,7 +2,7 @@
 over the built folder, as a reader opening it would find it)."""
 from __future__ import annotations
 
-from tests.tools import linkcheck
+from hooks.cli import linkcheck
 
 
 def test_every_internal_link_and_anchor_resolves(built_site):

@@ -2,6 +2,7 @@
 Vietnamese first, with a fix, and one message per mistake."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -95,3 +96,21 @@ def test_a_file_name_with_spaces_and_diacritics_gets_its_slug(tmp_path):
     (root / "docs/co-quan/Sở Tài chính.md").write_text(text.replace("Sở Nội vụ", "Sở Tài chính"), encoding="utf-8")
     [error] = errors_of(root)
     assert error.path == "docs/co-quan/Sở Tài chính.md" and "so-tai-chinh.md" in error.fix_vi, error.format()
+
+
+def test_a_missing_field_is_fixed_from_its_own_meaning_not_another_document(tmp_path):
+    root = project(tmp_path)
+    kh = root / "docs/van-ban/kh-116.md"
+    kh.write_text(kh.read_text(encoding="utf-8").replace("number: 116/KH-UBND\n", ""), encoding="utf-8")
+    [error] = errors_of(root)
+    assert error.field == "number" and "14-KL/TW" not in error.fix_vi and "'number: null'" in error.fix_vi
+
+
+def test_messages_never_show_python(tmp_path):
+    root = project(tmp_path)
+    kl = root / KL
+    kl.write_text(kl.read_text(encoding="utf-8").replace("issuer: bo-chinh-tri", "issuer: bo-chinh-tr")
+                  .replace("legal_status: chua-xac-dinh", "legal_status: None"), encoding="utf-8")
+    for error in errors_of(root):
+        for text in (error.vi, error.fix_vi):
+            assert "None" not in text.replace("“None”", "") and not re.search(r"'[a-z0-9#-]+'", text), text

@@ -151,17 +151,17 @@ BAD = {
         lambda p: Expect(FAQ, 1, "explains", ("thiếu trường bắt buộc",))),
     "unknown-audience": (
         lambda p: edit(p, FAQ, "audience: [cong-dan, can-bo, co-quan]", "audience: [cong-dan, nguoi-dan]"),
-        lambda p: Expect(FAQ, line_of(p, FAQ, "audience:"), "audience[1]", ("'nguoi-dan'", "cong-dan, can-bo, co-quan"))),
+        lambda p: Expect(FAQ, line_of(p, FAQ, "audience:"), "audience[1]", ("“nguoi-dan”", "cong-dan, can-bo, co-quan"))),
     "unknown-topic": (
         lambda p: edit(p, FAQ, "topic: trach-nhiem", "topic: trach-nhiem-can-bo"),
-        lambda p: Expect(FAQ, line_of(p, FAQ, "topic:"), "topic", ("'trach-nhiem-can-bo'", "chung, doi-tuong"))),
+        lambda p: Expect(FAQ, line_of(p, FAQ, "topic:"), "topic", ("“trach-nhiem-can-bo”", "chung, doi-tuong"))),
     "explains-unknown-clause": (
         lambda p: edit(p, FAQ, "  - kl-14#muc-2-4-doan-2\n", "  - kl-14#muc-2-4-doan-4\n"),
         lambda p: Expect(FAQ, line_of(p, FAQ, "muc-2-4-doan-4"), "explains[1]",
-                         ("'kl-14#muc-2-4-doan-4'", "kl-14#muc-2-4-doan-"))),
+                         ("“kl-14#muc-2-4-doan-4”", "kl-14#muc-2-4-doan-"))),
     "explains-unknown-document": (
         lambda p: edit(p, FAQ, "  - kl-14#muc-2-4\n", "  - kl-41#muc-2-4\n"),
-        lambda p: Expect(FAQ, line_of(p, FAQ, "kl-41"), "explains[0]", ("'kl-41#muc-2-4'", "kl-14#muc-2-4"))),
+        lambda p: Expect(FAQ, line_of(p, FAQ, "kl-41"), "explains[0]", ("“kl-41#muc-2-4”", "kl-14#muc-2-4"))),
     "explains-whole-document": (
         lambda p: edit(p, FAQ, "  - kl-14#muc-2-4\n", "  - kl-14\n"),
         lambda p: Expect(FAQ, line_of(p, FAQ, "  - kl-14"), "explains[0]", ("cả văn bản", "kl-14#muc-1"))),
@@ -171,13 +171,13 @@ BAD = {
     "two-faqs-one-id": (
         lambda p: write_copy(p, "docs/hoi-dap/zz-ban-sao.md", "thi-diem-khong-thanh-cong", "thi-diem-khong-thanh-cong"),
         lambda p: Expect("docs/hoi-dap/zz-ban-sao.md", 2, "id",
-                         ("'thi-diem-khong-thanh-cong'", FAQ, "mỗi văn bản, cơ quan, hỏi đáp cần một mã riêng"))),
+                         ("“thi-diem-khong-thanh-cong”", FAQ, "mỗi văn bản, cơ quan, hỏi đáp cần một mã riêng"))),
     "faq-id-of-a-document": (
         lambda p: write_copy(p, "docs/hoi-dap/kl-14.md", "thi-diem-khong-thanh-cong", "kl-14"),
-        lambda p: Expect("docs/hoi-dap/kl-14.md", 2, "id", ("'kl-14'", "docs/van-ban/kl-14.md"))),
+        lambda p: Expect("docs/hoi-dap/kl-14.md", 2, "id", ("“kl-14”", "docs/van-ban/kl-14.md"))),
     "faq-id-of-a-body": (
         lambda p: write_copy(p, "docs/hoi-dap/so-noi-vu.md", "thi-diem-khong-thanh-cong", "so-noi-vu"),
-        lambda p: Expect("docs/hoi-dap/so-noi-vu.md", 2, "id", ("'so-noi-vu'", "docs/co-quan/so-noi-vu.md"))),
+        lambda p: Expect("docs/hoi-dap/so-noi-vu.md", 2, "id", ("“so-noi-vu”", "docs/co-quan/so-noi-vu.md"))),
     "id-is-not-the-file-name": (
         lambda p: edit(p, FAQ, "id: thi-diem-khong-thanh-cong", "id: thi-diem-that-bai"),
         lambda p: Expect(FAQ, 2, "id", ("thi-diem-khong-thanh-cong.md",))),

@@ -14,7 +14,8 @@ def test_lines_and_dates_stay_text():
 def test_yaml_error_has_file_line():
     with pytest.raises(frontmatter.FrontMatterError) as err:
         frontmatter.split("---\nid: kl-14\nsummary: [unclosed\nnext: 1\n---\n")
-    assert err.value.line in (4, 5)
+    # Where the list opens, not where the parser gave up; the reason in Vietnamese.
+    assert err.value.line == 3 and "danh sách [...]" in err.value.problem_vi
 
 
 def test_unclosed_front_matter():

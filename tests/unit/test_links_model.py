@@ -104,9 +104,9 @@ def test_tiny_corpus_links_one_pass(tmp_path):
 
 @pytest.mark.parametrize("extra,body,implements_a,expect", [
     ("", "\nXem [[a#muc-9]].\n", "[]", ["docs/van-ban/b.md:", "a#muc-9", "a#muc-1"]),
-    ("", "\nXem [[ubnd-tinh]].\n", "[]", ["docs/van-ban/b.md:", "'ubnd-tinh'", "ubnd"]),
+    ("", "\nXem [[ubnd-tinh]].\n", "[]", ["docs/van-ban/b.md:", "“ubnd-tinh”", "ubnd"]),
     ("tasks:\n  - {id: nhiem-vu-1, what: 'Nội dung có', stated_in: muc-1, lead: so-noi-vu, deadline: null}\n",
-     "", "[]", ["docs/van-ban/b.md:", "tasks[0].lead", "'so-noi-vu'", "ubnd"]),
+     "", "[]", ["docs/van-ban/b.md:", "tasks[0].lead", "“so-noi-vu”", "ubnd"]),
     ("", "", "[b]", ["docs/van-ban/b.md:", "[implements]", "vòng", "a → b → a"]),
 ])
 def test_tiny_corpus_errors(tmp_path, extra, body, implements_a, expect):
