@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 
+from conftest import ROOT
 from test_build import page
 
 
@@ -75,15 +76,20 @@ def test_document_numbers_link_themselves_once_per_section(built_site):
 
 
 def test_graph_page_and_document_diagrams(built_site):
+    from hooks import pipeline
+    documents = pipeline.build(ROOT / "docs", ROOT).corpus.documents
     html = html_of(built_site, "/luoc-do/")
     start = html.index('<svg class="kl-graph"')
     svg = html[start:html.index("</svg>", start)]
-    assert len(re.findall(r'<a xlink:href="\.\./van-ban/[a-z0-9-]+/"', svg)) == 4
+    # One node per document, whatever documents editors add.
+    linked = re.findall(r'<a xlink:href="\.\./van-ban/([a-z0-9-]+)/"', svg)
+    assert sorted(linked) == sorted(documents)
     timeline = html[html.index('<ol class="kl-timeline">'):]
     timeline = timeline[:timeline.index("</ol>")]
     dates = re.findall(r'<time datetime="(\d{4}-\d{2}-\d{2})">(\d{2}/\d{2}/\d{4})</time>', timeline)
-    assert [d for d, _ in dates] == sorted(d for d, _ in dates) and len(dates) == 4
-    assert dates[0][1] == "22/09/2021"
+    known = [d for d in documents.values() if d.issued]
+    assert [d for d, _ in dates] == sorted(d for d, _ in dates) and len(dates) == len(known)
+    assert ("2021-09-22", "22/09/2021") in dates
     kl = html_of(built_site, "/van-ban/kl-14/")
     assert 'class="kl-graph"' in kl and 'kl-graph__node--current' in kl
 

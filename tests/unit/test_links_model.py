@@ -36,13 +36,13 @@ def test_stated_and_editor_links_are_kept_apart(model):
 
 
 def test_body_tasks(model):
-    assert [t.id for t in model.links.leads["so-noi-vu"]] == ["nhiem-vu-7"]
-    assert [t.id for t in model.links.leads["ubnd-cap-huyen"]] == ["nhiem-vu-6"]
+    assert "kh-116#nhiem-vu-7" in [t.key for t in model.links.leads["so-noi-vu"]]
+    assert "kh-116#nhiem-vu-6" in [t.key for t in model.links.leads["ubnd-cap-huyen"]]
 
 
 def test_news_cites_clauses_and_report_lists_unknown_numbers(model):
     news = model.links.news["kl-14#muc-2-4-doan-3"]
-    assert [l.kind for l in news] == ["news"] and news[0].detail == "10/12/2022"
+    assert {l.kind for l in news} == {"news"} and "10/12/2022" in [l.detail for l in news]
     assert {"file": "docs/van-ban/nd-73.md", "line": 42, "written": "73/2024/NĐ-CP"} in \
         model.report["unknown_document_numbers"]
     refs = [r for r in model.report["references"] if r["target"] == "kl-14#muc-2-4"]
@@ -51,9 +51,11 @@ def test_news_cites_clauses_and_report_lists_unknown_numbers(model):
 
 def test_graph_layers_and_svg(model):
     c = model.corpus
-    assert graph.layers(c, set(c.documents)) == {"kl-14": 0, "ctr-26": 1, "kh-116": 2, "nd-73": 1}
+    layers = graph.layers(c, set(c.documents))
+    assert {k: layers[k] for k in ("kl-14", "ctr-26", "kh-116", "nd-73")} == {"kl-14": 0, "ctr-26": 1, "kh-116": 2,
+                                                                              "nd-73": 1}
     drawn = graph.layout(c, set(c.documents))
-    assert len(drawn["nodes"]) == 4 and {"url": "van-ban/kh-116/", "current": False} == \
+    assert len(drawn["nodes"]) == len(c.documents) and {"url": "van-ban/kh-116/", "current": False} == \
         {k: v for k, v in next(n for n in drawn["nodes"] if n["url"] == "van-ban/kh-116/").items()
          if k in ("url", "current")}
 
