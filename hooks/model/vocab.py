@@ -34,6 +34,9 @@ BODY_LEVELS = {
     "trung-uong": "Trung ương",
     "tinh": "Tỉnh",
     "huyen": "Huyện",
+    # Since 01/7/2025 local government has two levels (tỉnh, xã); the district
+    # level no longer operates. `huyen` stays for duties assigned before then.
+    "xa": "Xã",
 }
 
 # What the site shows where a fact is not known.
@@ -49,7 +52,7 @@ AUDIENCES = {
 
 # Topics of the FAQ, in the order the index shows them.
 FAQ_TOPICS = {
-    "chung": "Hiểu chung về Kết luận 14",
+    "chung": "Hiểu chung về Kết luận số 14-KL/TW",
     "doi-tuong": "Ai được khuyến khích, bảo vệ",
     "de-xuat": "Đề xuất đổi mới và thí điểm",
     "trach-nhiem": "Khi thí điểm không thành công",

@@ -63,7 +63,7 @@ CASES = {
         lambda p: edit(p, "docs/van-ban/ctr-26.md", "  - kl-14\n", "  - ctr-26\n"),
         lambda p: Expect("docs/van-ban/ctr-26.md", field="implements", says=("chính nó",))),
     "reference-to-nothing": (
-        lambda p: edit(p, "docs/co-quan/so-noi-vu.md", "[[kh-116#noi-dung-7]]", "[[kh-116#noi-dung-9]]"),
+        lambda p: edit(p, "docs/co-quan/so-noi-vu.md", "[[kh-116#noi-dung-7|", "[[kh-116#noi-dung-9|"),
         lambda p: Expect("docs/co-quan/so-noi-vu.md", line_of(p, "docs/co-quan/so-noi-vu.md", "noi-dung-9"),
                          says=("kh-116#noi-dung-9", "kh-116#noi-dung-7"))),
     "reference-to-unknown-id": (
