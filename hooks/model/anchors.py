@@ -16,7 +16,8 @@ from dataclasses import dataclass
 LEVELS: dict[str, tuple[str, int, str]] = {
     "phan": (r"[ivxlc]+|\d+", 0, "Phần"),
     "chuong": (r"[ivxlc]+|\d+", 1, "Chương"),
-    "noi-dung": (r"\d+", 2, "nội dung"),
+    # A provisional item is an excerpt of the source article, never a provision.
+    "noi-dung": (r"\d+", 2, "đoạn trích"),
     "muc": (r"\d+(?:-\d+)*", 2, "mục"),
     "dieu": (r"\d+", 3, "Điều"),
     "khoan": (r"\d+", 4, "khoản"),

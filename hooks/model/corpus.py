@@ -12,6 +12,8 @@ from hooks import contract
 from hooks.model import anchors, vocab
 from hooks.text import dates
 
+SOURCE_ARTICLE = "của bài viết nguồn"   # what a provisional excerpt belongs to
+
 
 @dataclass
 class Block:
@@ -211,7 +213,20 @@ class Corpus:
         body = self.bodies.get(doc.meta["issuer"] or "")
         return (body.short_name if short else body.name) if body else vocab.UNKNOWN
 
+    def clause_name(self, clause: Clause) -> str:
+        """How prose names a clause: 'mục 2.4 Kết luận số 14-KL/TW'. A
+        provisional item is the source article's excerpt, named as such
+        ('đoạn trích 7 của bài viết nguồn về Kế hoạch số 116/KH-UBND'), never
+        as a provision of the document."""
+        doc = self.documents[clause.doc_id]
+        if clause.provisional:
+            return f"{clause.phrase} {SOURCE_ARTICLE} về {doc.title}"
+        return f"{clause.phrase} {doc.title}"
+
     def citation(self, clause: Clause) -> str:
+        """'Mục 2.4 Kết luận số 14-KL/TW ngày 22/9/2021 của Bộ Chính trị'."""
+        if clause.provisional:
+            return anchors.cited(clause.anchor) + self.clause_name(clause)[len(clause.phrase):]
         return f"{anchors.cited(clause.anchor)} {self.citation_title(self.documents[clause.doc_id])}"
 
     def ids(self) -> dict[str, str]:

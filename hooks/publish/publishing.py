@@ -91,9 +91,12 @@ class Publishing:
             for doc_id, anchor in post.cites:
                 doc = self.corpus.documents[doc_id]
                 clause = doc.clauses.get(anchor or "")
+                excerpt = bool(clause and clause.provisional)   # the article's words, not a provision
                 out.append({"url": contract.clause_url(doc_id, anchor),
-                            "title": (f"{clause.heading} — " if clause else "") + doc.title,
-                            "citation": self.corpus.citation(clause) if clause else ""})
+                            "title": self.corpus.citation(clause) if excerpt else
+                            (f"{clause.heading} — " if clause else "") + doc.title,
+                            "citation": "" if excerpt or not clause else self.corpus.citation(clause),
+                            "excerpt": excerpt})
         return out
 
     # -- feeds --------------------------------------------------------------

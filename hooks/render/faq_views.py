@@ -96,7 +96,7 @@ def _clause_view(corpus: Corpus, key: str) -> dict:
 def _short(corpus: Corpus, key: str) -> str:
     doc_id, _, anchor = key.partition("#")
     doc = corpus.documents[doc_id]
-    return f"{doc.clauses[anchor].phrase} {doc.title}"
+    return corpus.clause_name(doc.clauses[anchor])
 
 
 def _entry(corpus: Corpus, faq: Faq) -> dict:

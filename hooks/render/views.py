@@ -118,7 +118,7 @@ def _targets_markdown(corpus: Corpus, targets: list[str]) -> list[str]:
     for target in targets:
         doc_id, _, anchor = target.partition("#")
         doc = corpus.documents[doc_id]
-        text = f"{doc.clauses[anchor].phrase} {doc.title}" if anchor in doc.clauses else \
+        text = corpus.clause_name(doc.clauses[anchor]) if anchor in doc.clauses else \
             f"nhiệm vụ {anchor.rpartition('-')[2]} {doc.title}" if anchor else doc.title
         out.append(anchor_html(doc.url + (f"#{anchor}" if anchor else ""), text))
     return out
@@ -270,7 +270,7 @@ def _task_view(corpus: Corpus, task: Task) -> dict:
     def target(t: str) -> dict:
         doc_id, _, anchor = t.partition("#")
         d = corpus.documents[doc_id]
-        text = f"{d.clauses[anchor].phrase} {d.title}" if anchor in d.clauses else d.title
+        text = corpus.clause_name(d.clauses[anchor]) if anchor in d.clauses else d.title
         return {"text": text, "url": d.url + (f"#{anchor}" if anchor else "")}
 
     return {
@@ -278,7 +278,7 @@ def _task_view(corpus: Corpus, task: Task) -> dict:
         "lead": corpus.bodies[task.lead].short_name if task.lead else vocab.UNKNOWN,
         "support": [corpus.bodies[b].short_name for b in task.support],
         "deadline": dates.format_dmy(task.deadline) if task.deadline else vocab.UNKNOWN,
-        "stated_in": {"text": doc.clauses[task.stated_in].phrase + " " + doc.title,
+        "stated_in": {"text": corpus.clause_name(doc.clauses[task.stated_in]),
                       "url": f"{doc.url}#{task.stated_in}"},
         "implements": [target(t) for t in task.implements],
         "editor_implements": [target(t) for t in task.editor_implements],

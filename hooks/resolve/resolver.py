@@ -49,7 +49,7 @@ def targets(corpus: Corpus) -> dict[str, references.Target]:
         target = references.Target(doc.id, "document", doc.url, doc.title, doc.summary)
         for clause in doc.clauses.values():
             target.anchors[clause.anchor] = references.Anchor(
-                f"{clause.phrase} {doc.title}", references.first_words(clause.text))
+                corpus.clause_name(clause), references.first_words(clause.text))
         for block in doc.blocks:
             for line in markdown_scan.prose_lines(block.markdown):
                 heading = _HEADING.match(line.text)

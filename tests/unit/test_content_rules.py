@@ -97,3 +97,12 @@ def test_two_tier_local_government(model):
         if body.meta["level"] == "huyen":
             text = (DOCS / "co-quan" / f"{body.id}.md").read_text(encoding="utf-8")
             assert "2022" in text and "01/7/2025" in text, body.id
+
+
+def test_the_model_names_an_excerpt_as_the_articles_never_as_a_provision(model):
+    corpus = model.corpus
+    for doc in corpus.documents.values():
+        for clause in doc.clauses.values():
+            if clause.provisional:
+                for text in (corpus.clause_name(clause), corpus.citation(clause)):
+                    assert "của bài viết nguồn về" in text and not re.search(r"\bnội dung \d", text, re.I), text
