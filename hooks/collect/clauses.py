@@ -260,7 +260,7 @@ def plain_text(markdown: str) -> str:
     for line in markdown_scan.lines(markdown):
         parts = []
         for seg in markdown_scan.segments(line):
-            if seg.kind == markdown_scan.CODE_SPAN:
+            if seg.kind == markdown_scan.CODE_SPAN and seg.match is not None:
                 ticks = len(seg.match.group("ticks"))
                 parts.append(seg.text[ticks:-ticks].strip())
             elif seg.kind in markdown_scan.CODE:

@@ -11,7 +11,6 @@ from hooks.model.corpus import Corpus, Page
 from hooks.model.errors import ErrorSink, nearest
 from hooks.text import markdown_scan
 
-_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _SRC = re.compile(r"""\ssrc\s*=\s*["']?([^"'\s>]+)""", re.I)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.I)
 
@@ -26,7 +25,7 @@ def _targets(line: markdown_scan.Line):
     """(target, is_image) of every Markdown link, image and <img src> on a prose line."""
     for seg in markdown_scan.segments(line):
         if seg.kind == markdown_scan.LINK:
-            yield _TARGET.search(seg.text).group(1), seg.text.startswith("!")
+            yield markdown_scan.link_target(seg.text), seg.text.startswith("!")
         elif seg.kind == markdown_scan.HTML and seg.text.lower().startswith("<img"):
             found = _SRC.search(seg.text)
             if found:

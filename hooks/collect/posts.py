@@ -88,12 +88,13 @@ def check(corpus: Corpus, authors: set[str] | None, categories: list[str], sink:
             err("authors", "tin chưa ghi tác giả.", "the post names no author.",
                 f"thêm 'authors: [{min(authors or [], default='ma-tac-gia')}]' với mã tác giả trong {AUTHORS_FILE}.",
                 f"add 'authors: [{min(authors or [], default='author-id')}]' with an id from {AUTHORS_FILE}.")
+        known = authors if authors is not None else set()
         for author in listed if isinstance(listed, list) and authors is not None else []:
-            if author not in authors:
+            if author not in known:
                 err("authors", f"tác giả {shown(author)} chưa có trong {AUTHORS_FILE}.",
                     f"author {shown(author)} is not in {AUTHORS_FILE}.",
-                    f"dùng một trong: {', '.join(sorted(authors))}, hoặc thêm tác giả vào .authors.yml.",
-                    f"use one of: {', '.join(sorted(authors))}, or add the author to .authors.yml.")
+                    f"dùng một trong: {', '.join(sorted(known))}, hoặc thêm tác giả vào .authors.yml.",
+                    f"use one of: {', '.join(sorted(known))}, or add the author to .authors.yml.")
         for category in meta.get("categories") or []:
             if category not in categories:
                 err("categories", f"chuyên mục {shown(category)} không có trong danh mục.",

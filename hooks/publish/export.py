@@ -232,6 +232,7 @@ def document_data(model: Model, doc: Document, u: _Urls) -> dict:
     clauses = []
     for c in doc.clauses.values():
         parts = anchors.parse(c.anchor)
+        assert parts, c.anchor   # collect refused anchors that break the rule
         clauses.append({
             "id": c.anchor, "number": parts[-1].display_number, "heading": c.heading,
             "citation": anchors.cited(c.anchor), "parent": c.parent, "children": list(c.children),
@@ -298,7 +299,7 @@ def build(model: Model, site_url: str, urls: dict[str, str]) -> dict[str, tuple[
     """Every file below /api/v1/: path -> (data, path of its schema)."""
     u = _Urls(site_url, urls)
     files: dict[str, tuple[Any, str | None]] = {}
-    entries = [{"path": "index.json", "kind": "index", "schema": "index.schema.json"}]
+    entries: list[dict[str, Any]] = [{"path": "index.json", "kind": "index", "schema": "index.schema.json"}]
     for doc in sorted(model.corpus.documents.values(), key=lambda d: d.sort_key):
         path = contract.api_document(doc.id)
         files[path] = (document_data(model, doc, u), DOCUMENT_SCHEMA)

@@ -2,6 +2,7 @@
 date) and the documents and clauses it cites (from the derived indexes)."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 
@@ -10,6 +11,6 @@ class Post:
     src_uri: str        # tin-tuc/posts/....md
     title: str
     url: str            # site-relative URL, e.g. tin-tuc/2022/12/10/slug/
-    date: object        # datetime of publication
+    date: dt.datetime   # of publication
     draft: bool
     cites: list[tuple[str, str | None]] = field(default_factory=list)

@@ -81,7 +81,7 @@ class Publishing:
                 published=info.date.isoformat() if info else None),
             "share": social.share_links(absolute, title or self.site_name),
             "url": absolute,
-            "cites": self._cites(src_uri) if is_post else [],
+            "cites": self._cites(src_uri) if src_uri and is_post else [],
         }
         return view
 
@@ -91,16 +91,16 @@ class Publishing:
             for doc_id, anchor in post.cites:
                 doc = self.corpus.documents[doc_id]
                 clause = doc.clauses.get(anchor or "")
-                excerpt = bool(clause and clause.provisional)   # the article's words, not a provision
+                excerpt = clause is not None and clause.provisional   # the article's words, not a provision
                 out.append({"url": contract.clause_url(doc_id, anchor),
-                            "title": self.corpus.citation(clause) if excerpt else
+                            "title": self.corpus.citation(clause) if clause and excerpt else
                             (f"{clause.heading} — " if clause else "") + doc.title,
                             "citation": "" if excerpt or not clause else self.corpus.citation(clause),
                             "excerpt": excerpt})
         return out
 
     # -- feeds --------------------------------------------------------------
-    def feeds(self) -> list[feeds.Feed]:
+    def all_feeds(self) -> list[feeds.Feed]:
         return [self._news_feed(), self._documents_feed()]
 
     def feed_links(self) -> list[dict]:
@@ -145,7 +145,7 @@ class Publishing:
 
     def write_feeds(self, site_dir: Path) -> list[Path]:
         written = []
-        for feed in self.feeds():
+        for feed in self.all_feeds():
             for rel, text in ((feed.rss_path, feeds.rss(feed)), (feed.atom_path, feeds.atom(feed))):
                 out = site_dir / rel
                 out.parent.mkdir(parents=True, exist_ok=True)

@@ -113,7 +113,7 @@ def clause_markdown(corpus: Corpus, resolved: Resolved, links: Backlinks, doc: D
     return "\n".join(parts)
 
 
-def _targets_markdown(corpus: Corpus, targets: list[str]) -> list[str]:
+def _targets_markdown(corpus: Corpus, targets: list[str]) -> list[Markup]:
     out = []
     for target in targets:
         doc_id, _, anchor = target.partition("#")

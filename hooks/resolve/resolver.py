@@ -85,6 +85,7 @@ def run(corpus: Corpus, sink: ErrorSink) -> Resolved:
                                              corpus.broken))
             else:
                 pieces.append("")
+                assert own is not None   # clause blocks only exist in documents
                 clause = corpus.documents[own].clauses[block.clause]
                 resolved.clauses[clause.key] = _resolve_text(clause.source, clause.source_line, page, own,
                                                              index, by_number, sink, resolved, corpus.broken)

@@ -26,10 +26,10 @@ class FrontMatterError(ValueError):
 
 
 # libyaml's parser when PyYAML was built with it: several times faster.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_BaseLoader):
+class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]  # chosen at import time
     """Safe loader that treats dates as plain text: the site reads dd/mm/yyyy
     itself, and an ISO date silently turned into a date object would hide
     the editor's format from validation."""

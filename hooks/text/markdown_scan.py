@@ -159,6 +159,12 @@ def segments(line: Line) -> Iterator[Segment]:
     yield Segment(line.index, line.text[pos:], PROSE)
 
 
+def link_target(link: str) -> str:
+    """The target of a Markdown link or image segment ('[x](a.md#b)' -> 'a.md#b')."""
+    found = _LINK_TARGET.search(link)
+    return found.group(1) if found else ""
+
+
 def prose_lines(text: str) -> Iterator[Line]:
     """The lines of `text` that are not code."""
     return (line for line in lines(text) if not line.is_code)
@@ -180,10 +186,11 @@ def rewrite(text: str, on_ref: Callable[[re.Match, int], str],
             if seg.kind == PROSE:
                 pieces.append(on_text(seg.text, seg.index))
             elif seg.kind == REFERENCE:
+                assert seg.match is not None   # a reference is always a match
                 pieces.append(on_ref(seg.match, seg.index))
             else:
                 if on_link and seg.kind == LINK and not seg.text.startswith("!"):
-                    on_link(_LINK_TARGET.search(seg.text).group(1), seg.index)
+                    on_link(link_target(seg.text), seg.index)
                 pieces.append(seg.text)
         out.append("".join(pieces))
     return "\n".join(out)

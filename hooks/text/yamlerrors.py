@@ -38,8 +38,8 @@ def describe(exc: yaml.YAMLError, first_line: int = 1, text: str = "") -> tuple[
     # Where a construct that went wrong opens (a quote, a [ list), if the
     # parser says so; a block mapping's start is no help.
     opens = context.startswith(("while scanning a quoted", "while parsing a flow"))
-    mark = exc.context_mark if opens and getattr(exc, "context_mark", None) else (
-        problem_mark or getattr(exc, "context_mark", None))
+    context_mark = getattr(exc, "context_mark", None)
+    mark = context_mark if opens and context_mark else (problem_mark or context_mark)
     line = mark.line + first_line if mark is not None else None
     last = problem_mark.line + first_line if problem_mark is not None else line
     said = f"{context} {problem}"
