@@ -442,6 +442,7 @@ PAGE = """<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <title>Biên tập nội dung</title>
+<link rel="icon" href="../assets/images/favicon.png">
 <link href="config.yml" type="text/yaml" rel="cms-config-url">
 </head>
 <body>
