@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test nfc new clean
+.PHONY: serve build test nfc new clean edit check release
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,21 @@ build: $(VENV)/.site-deps
 node_modules/.installed: package.json package-lock.json
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
+
+## Serve with live reload and the web editor at http://127.0.0.1:8000/bien-tap/ (decap-server started and stopped with it).
+edit: $(VENV)/.site-deps node_modules/.installed
+	MKDOCS=$(BIN)/mkdocs bash scripts/edit.sh
+
+## Every change: strict build and internal link check.
+check: $(VENV)/.site-deps
+	$(BIN)/mkdocs build --strict
+	$(BIN)/python tests/tools/linkcheck.py site
+
+## What CI publishes: the strict build with the editor, precompressed (.gz) for nginx, and nginx's CSP map.
+release: $(VENV)/.site-deps node_modules/.installed
+	$(BIN)/mkdocs build --strict
+	$(BIN)/python scripts/precompress.py site
+	$(BIN)/python scripts/nginx_csp.py site > site-csp.conf
 
 ## Install the test tools (and Chromium if missing) and run every test.
 test: $(VENV)/.test-deps node_modules/.installed
