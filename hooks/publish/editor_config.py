@@ -91,7 +91,10 @@ class Settings:
         return cls(backend=backend, repo=env.get("EDITOR_REPO", default.repo),
                    branch=env.get("EDITOR_BRANCH", default.branch), base_url=base, api_root=api_root,
                    app_id=env.get("EDITOR_APP_ID") or None,
-                   publish_mode=env.get("EDITOR_PUBLISH_MODE", default.publish_mode),
+                   # Decap's Gitea backend has no editorial workflow: there, saves go to
+                   # EDITOR_BRANCH (e.g. bien-tap) and a pull request to main is the review.
+                   publish_mode=env.get("EDITOR_PUBLISH_MODE",
+                                        "simple" if backend == "gitea" else default.publish_mode),
                    proxy_port=int(env.get("EDITOR_PROXY_PORT", default.proxy_port)))
 
     @property
