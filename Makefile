@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 PORT ?= 8000
 
-.PHONY: serve build check test nfc new clean
+.PHONY: serve build check test nfc new clean edit release
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,9 +35,19 @@ node_modules/.installed: package.json package-lock.json
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
+## Serve with live reload and the web editor at http://127.0.0.1:8000/bien-tap/ (decap-server started and stopped with it).
+edit: $(VENV)/.site-deps node_modules/.installed
+	MKDOCS=$(BIN)/mkdocs bash scripts/edit.sh
+
 ## The editors' gate: strict build, links, content rules, a summary (no browser, no root).
 check: $(VENV)/.site-deps
 	$(BIN)/python -m hooks.cli.check
+
+## What CI publishes: the strict build with the editor, precompressed (.gz) for nginx, and nginx's CSP map.
+release: $(VENV)/.site-deps node_modules/.installed
+	$(BIN)/mkdocs build --strict
+	$(BIN)/python scripts/precompress.py site
+	$(BIN)/python scripts/nginx_csp.py site > site-csp.conf
 
 ## Install the test tools (and Chromium if missing) and run every test
 ## (or one kind: make test PYTEST_ARGS='-m unit').

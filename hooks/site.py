@@ -27,6 +27,7 @@ from hooks.collect import authors, posts  # noqa: E402
 from hooks.derive.model import Model  # noqa: E402
 from hooks.model.errors import ContentErrors, page_markdown as error_page  # noqa: E402
 from hooks.publish import csp  # noqa: E402
+from hooks.publish import editor_config  # noqa: E402
 from hooks.publish import export  # noqa: E402
 from hooks.publish import publishing as publish  # noqa: E402
 from hooks.publish import sizes, staging  # noqa: E402
@@ -280,6 +281,15 @@ def on_post_build(config):
         # hanging; the pages are written, so say it in the terminal instead.
         LOG.error(f"Dữ liệu mở không khớp lược đồ, trang xem trước vẫn chạy / open data does not match its "
                   f"schema: {exc}")
+    # The web editor at /bien-tap/: forms generated from this build's model.
+    blog = config.plugins.get("material/blog")
+    settings = editor_config.Settings.from_env()
+    editor = editor_config.write(Path(config.site_dir), Path(config.config_file_path).parent, editor_config.config(
+        STATE.model, editor_config.read_authors(Path(config.docs_dir)),
+        list(blog.config.categories_allowed or []) if blog is not None else [], settings, config.site_url or ""),
+        settings)
+    LOG.info("Trình biên tập / editor: " + (f"/{editor_config.FOLDER}/, {editor['bytes']:,} B"
+                                            if editor["installed"] else "chưa cài / not installed"))
 
 
 def on_build_error(error):

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The browser tests drive Debian's Chromium and the HTML checker runs on
-# Java; install whichever is missing.
+# Java, the deploy test runs nginx; install whichever is missing.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+# The deploy test runs the real nginx with deploy/nginx/kl14.conf.
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

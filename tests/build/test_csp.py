@@ -11,6 +11,8 @@ def test_policy_is_on_every_page_before_any_script(built_site):
         assert meta != -1, path
         first_script = text.find("<script")
         assert first_script == -1 or meta < first_script, path
+        if path.parent.name == "bien-tap":
+            continue   # the editor's own policy (tests/unit/test_editor_config.py): no inline script at all
         assert "script-src 'self' file: 'sha256-" in text
         checked += 1
     assert checked > 20

@@ -23,7 +23,8 @@ SITE_URL = "http://127.0.0.1:8000/"
 # -- the real site ---------------------------------------------------------
 
 def html_pages(site: Path) -> list[Path]:
-    return [p for p in site.rglob("*.html") if p.name != "404.html"]
+    # The readers' pages: not the 404 page, nor the web editor (/bien-tap/, no MkDocs page).
+    return [p for p in site.rglob("*.html") if p.name != "404.html" and p.parent.name != "bien-tap"]
 
 
 def meta(html: str, key: str) -> str | None:
