@@ -198,8 +198,8 @@ def test_bad_post_front_matter_is_reported_in_both_languages(tmp_path):
     result = run_build(project, tmp_path / "site")
     out = result.stdout + result.stderr
     assert result.returncode != 0
-    assert f"{rel}:6 [categories]" in out and "'Tin vắn'" in out and "Triển khai văn bản" in out
-    assert f"{rel}:4 [authors]" in out and "'ai-do'" in out and ".authors.yml" in out
+    assert f"{rel}:6 [categories]" in out and "“Tin vắn”" in out and "Triển khai văn bản" in out
+    assert f"{rel}:4 [authors]" in out and "“ai-do”" in out and ".authors.yml" in out
     assert "(en)" in out
 
 
