@@ -110,4 +110,4 @@ def test_headings_in_code_are_neither_anchors_nor_titles(tmp_path):
     root = tiny(tmp_path / "2", body_b=body.replace("[[b#that]]", "[[b#gia]]"))
     with pytest.raises(ContentErrors) as err:
         pipeline.build(root / "docs", root)
-    assert "'b#gia'" in err.value.format()
+    assert "“b#gia”" in err.value.format()
