@@ -124,7 +124,7 @@ def faq_view(model: Model, faq: Faq) -> dict:
         "audience": [{"key": a, "label": vocab.AUDIENCES[a]} for a in faq.audience],
         "reviewed": dates.format_dmy(faq.reviewed) if faq.reviewed else NOT_REVIEWED,
         "reviewed_iso": faq.reviewed.isoformat() if faq.reviewed else "",
-        "clauses": [_clause_view(corpus, k) for k in faq.explains],
+        "clauses": [_clause_view(corpus, k) for k in _outermost(corpus, faq.explains)],
         "related": [{"question": f.question, "url": f.url} for f in model.indexes.related(faq)],
         "index_url": INDEX_URL,
     }
@@ -174,3 +174,20 @@ def _clause_links(doc: Document, text: str) -> Markup:
         last = found.end()
     out.append(escape(text[last:]))
     return Markup("").join(out)
+
+
+def _outermost(corpus: Corpus, keys: list[str]) -> list[str]:
+    """Explained clauses without those inside another one explained: the
+    outer clause's text already quotes them, so each paragraph shows once."""
+    chosen = set(keys)
+
+    def inside_another(key: str) -> bool:
+        doc_id, _, anchor = key.partition("#")
+        doc = corpus.documents.get(doc_id)
+        clause = doc.clauses.get(anchor) if doc and anchor else None
+        while clause is not None and clause.parent:
+            if f"{doc_id}#{clause.parent}" in chosen:
+                return True
+            clause = doc.clauses[clause.parent]
+        return False
+    return [k for k in keys if not inside_another(k)]

@@ -103,9 +103,8 @@ def cite_text(corpus: Corpus, doc: Document, clause: Clause) -> str | None:
     article = source_article(doc)
     if article is None:
         return None
-    return (f"{clause.heading} (tóm tắt theo bài viết nguồn, không phải điều khoản của văn bản) về "
-            f"{corpus.citation_title(doc)}. Nguồn: bài “{article['title']}”, {article['outlet']}, "
-            f"ngày {article['date']}")
+    return (f"{clause.heading}: lời tóm tắt của bài viết nguồn về {corpus.citation_title(doc)}, không phải "
+            f"điều khoản của văn bản. Nguồn: bài “{article['title']}”, {article['outlet']}, ngày {article['date']}")
 
 
 def clause_tools(corpus: Corpus, doc: Document, clause: Clause, aside: Markup = Markup("")) -> Markup:
@@ -119,7 +118,7 @@ def clause_tools(corpus: Corpus, doc: Document, clause: Clause, aside: Markup = 
                                       "data-anchor": clause.anchor, "data-permalink": permalink,
                                       "title": "Sao chép trích dẫn và liên kết cố định"}, "Sao chép trích dẫn"))
     elif cite:
-        buttons.append(tag("button", {"type": "button", "class": "kl-cite kl-cite--summary", "data-cite": cite,
+        buttons.append(tag("button", {"type": "button", "class": "kl-cite-source", "data-cite": cite,
                                       "data-anchor": clause.anchor, "data-permalink": permalink,
                                       "title": "Sao chép ghi chú nguồn: nội dung này là tóm tắt của bài viết nguồn"},
                            "Sao chép nguồn"))
@@ -165,7 +164,15 @@ def _in_order(links: list[Link]) -> list[Link]:
 
 
 def reader_groups(groups: dict[str, list[Link]]) -> dict[str, list[Link]]:
-    return {name: _in_order(groups.get(name) or []) for name, _ in GROUPS}
+    """Each group in order, and a place listed once: under the first group
+    that holds it (a plan that implements a text and also names it is listed
+    as implementing it)."""
+    seen: set[tuple] = set()
+    out = {}
+    for name, _ in GROUPS:
+        out[name] = [l for l in _in_order(groups.get(name) or []) if (l.src, l.anchor) not in seen]
+        seen.update((l.src, l.anchor) for l in out[name])
+    return out
 
 
 def links_summary(groups: dict[str, list[Link]]) -> str:

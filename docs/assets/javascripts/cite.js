@@ -65,7 +65,7 @@
   });
 
   document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest(".kl-cite");
+    var button = event.target.closest && event.target.closest(".kl-cite, .kl-cite-source");
     if (!button) return;
     var text = button.getAttribute("data-cite") + ", " + permanentUrl(button);
     var label = button.textContent;
