@@ -92,3 +92,30 @@ def api_schema(path: str) -> str:
 def api_document(doc_id: str) -> str:
     """Path below /api/v1/ of one document's data."""
     return f"{API_DOCUMENTS}/{doc_id}.json"
+
+
+# A clause's own page: /van-ban/<document>/<anchor>/ (the text, its citation,
+# its links and a way to its place in the document). The permanent link stays
+# `clause_url`, the clause in place; this page is what a share points to.
+def clause_page_src(doc_id: str, anchor: str) -> str:
+    """'van-ban/kl-14/muc-2-4.md': the generated source of a clause's page."""
+    return f"{folder_of('document')}/{doc_id}/{anchor}.md"
+
+
+def clause_page_url(doc_id: str, anchor: str) -> str:
+    """'van-ban/kl-14/muc-2-4/': a clause's own page (site-relative)."""
+    return f"{folder_of('document')}/{doc_id}/{anchor}/"
+
+
+def clause_of_src(src_path: str) -> tuple[str, str] | None:
+    """(document id, anchor) of a clause page's source, else None."""
+    parts = src_path.removesuffix(".md").split("/")
+    if len(parts) == 3 and parts[0] == DOCUMENTS and src_path.endswith(".md") and parts[2] != "index":
+        return parts[1], parts[2]
+    return None
+
+
+# Pages that are the site's own furniture, not places that cite the texts:
+# their links are not shown to readers as "Được nhắc đến tại".
+def reader_page(src_path: str) -> bool:
+    return src_path != "index.md" and not src_path.startswith((f"{GUIDE}/", f"{OPEN_DATA_PAGE}/"))

@@ -19,6 +19,7 @@ if str(ROOT) not in sys.path:
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
 from hooks import contract, pipeline  # noqa: E402
 from hooks.derive import navorder  # noqa: E402
@@ -136,6 +137,13 @@ def on_files(files, config):
             bool(p.config.draft) or p.file.src_uri in waiting,
             [escaping.plain(known[a].name) for a in p.config.authors if a in known],
             list(p.config.categories), p.meta.get("description", "")) for p in blog.blog.posts])
+    if STATE.model is not None:
+        # A page of its own for every clause (contract.clause_page_url), made
+        # from the model: not in the navigation, in the sitemap.
+        for doc in STATE.model.corpus.documents.values():
+            for clause in doc.clauses.values():
+                files.append(File.generated(config, contract.clause_page_src(doc.id, clause.anchor),
+                                            content=f"# {clause.heading}\n", inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 
 
@@ -167,6 +175,15 @@ def on_page_markdown(markdown, page, config, files):
     model = STATE.model
     corpus, src = model.corpus, page.file.src_uri
     stem = PurePosixPath(src).stem
+    clause_page = contract.clause_of_src(src) if page.file.generated_by else None
+    if clause_page and clause_page[0] in corpus.documents:
+        doc = corpus.documents[clause_page[0]]
+        clause = doc.clauses[clause_page[1]]
+        view = render.clause_page_view(corpus, doc, clause)
+        page.meta.update(kl=view, title=view["title"], description=view["description"])
+        escaping.escape_meta(page.meta)
+        return render.clause_page_markdown(corpus, model.resolved, model.links, doc, clause, STATE.urls,
+                                           STATE.fragments)
     if src not in corpus.pages:
         return markdown            # pages the blog plugin generates (archive, categories)
     kind = corpus.pages[src].kind
@@ -175,7 +192,7 @@ def on_page_markdown(markdown, page, config, files):
     if kind == "document":
         doc = corpus.documents[stem]
         page.meta["kl"] = (render.document_view(corpus, doc) | STATE.publish.document_extras(doc)
-                           | faq_views.document_extras(model, doc))
+                           | faq_views.document_extras(model, doc) | render.article_view(corpus, doc, STATE.urls))
         page.meta.setdefault("title", doc.title)
         page.meta.setdefault("description", f"{doc.title} {doc.summary}")
     elif kind == "body":
@@ -233,7 +250,9 @@ def on_page_context(context, page, config, nav):
         view["jsonld"] = faq_views.index_jsonld(STATE.model, STATE.answers)
     page.meta["kl_page"] = STATE.publish.page_view(
         src_uri=page.file.src_uri if page.file and not page.file.generated_by else None,
-        url=page.url, title=escaping.plain(page.title), description=escaping.plain(page.meta.get("description")),
+        # The home page is the site itself: its og:title is the site's name.
+        url=page.url, title=config.site_name if page.is_homepage else escaping.plain(page.title),
+        description=escaping.plain(page.meta.get("description")),
         canonical_url=page.canonical_url)
     context["kl_feeds"] = STATE.publish.feed_links()
     context["kl_search_version"] = STATE.search_version
@@ -244,7 +263,9 @@ def on_post_page(output, page, config):
     # Every page, blog index views included: their excerpts never pass
     # through on_page_content.
     output = references.localize(placeholders.finish_html(output, STATE.fragments), page.url)
-    if STATE.model is not None and search_index.indexed(page.url):
+    # A clause's page repeats the clause, whose search result is the clause in place.
+    if STATE.model is not None and search_index.indexed(page.url) and not (
+            page.file.generated_by and contract.clause_of_src(page.file.src_uri)):
         STATE.search_records += search_index.page_records(STATE.model.corpus, page.url, escaping.plain(page.title), output)
     if STATE.command != "serve":   # serve injects its live-reload script into every page
         output = csp.apply(output)

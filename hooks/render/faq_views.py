@@ -13,6 +13,7 @@ from hooks import contract
 from hooks.text import dates
 from hooks.render import jsonld
 from hooks.model import vocab
+from hooks.text.html import Markup, escape, tag
 from hooks.model.corpus import Corpus, Document
 from hooks.derive.model import Model
 from hooks.model.corpus import Faq
@@ -123,7 +124,7 @@ def faq_view(model: Model, faq: Faq) -> dict:
         "audience": [{"key": a, "label": vocab.AUDIENCES[a]} for a in faq.audience],
         "reviewed": dates.format_dmy(faq.reviewed) if faq.reviewed else NOT_REVIEWED,
         "reviewed_iso": faq.reviewed.isoformat() if faq.reviewed else "",
-        "clauses": [_clause_view(corpus, k) for k in faq.explains],
+        "clauses": [_clause_view(corpus, k) for k in _outermost(corpus, faq.explains)],
         "related": [{"question": f.question, "url": f.url} for f in model.indexes.related(faq)],
         "index_url": INDEX_URL,
     }
@@ -151,6 +152,42 @@ def document_extras(model: Model, doc: Document) -> dict:
     text = (doc.meta.get("plain_summary") or "").strip()
     # YAML '>-' turns a blank line into one newline; '|' keeps blank lines.
     chunks = re.split(r"\n\s*\n", text) if "\n\n" in text else text.split("\n")
-    paragraphs = [" ".join(p.split()) for p in chunks if p.strip()]
+    paragraphs = [_clause_links(doc, " ".join(p.split())) for p in chunks if p.strip()]
     return {"plain_summary": paragraphs, "explanation_notice": NOTICE,
             "faq_count": len(model.indexes.faqs_by_document.get(doc.id, []))}
+
+
+def _clause_links(doc: Document, text: str) -> Markup:
+    """A summary paragraph with each clause it names ("mục 2.3") linked to
+    the clause on the same page; the rest escaped."""
+    phrases = {c.phrase: c.anchor for c in doc.clauses.values() if c.available}
+    if not phrases:
+        return escape(text)
+    pattern = re.compile(r"(?<![\w.])(" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+                         + r")(?![\w]|\.\d)", re.IGNORECASE)
+    out, last = [], 0
+    for found in pattern.finditer(text):
+        anchor = phrases.get(found.group(1).lower()) or phrases.get(found.group(1))
+        if anchor is None:
+            continue
+        out += [escape(text[last:found.start()]), tag("a", {"href": f"#{anchor}"}, found.group(1))]
+        last = found.end()
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
+
+
+def _outermost(corpus: Corpus, keys: list[str]) -> list[str]:
+    """Explained clauses without those inside another one explained: the
+    outer clause's text already quotes them, so each paragraph shows once."""
+    chosen = set(keys)
+
+    def inside_another(key: str) -> bool:
+        doc_id, _, anchor = key.partition("#")
+        doc = corpus.documents.get(doc_id)
+        clause = doc.clauses.get(anchor) if doc and anchor else None
+        while clause is not None and clause.parent:
+            if f"{doc_id}#{clause.parent}" in chosen:
+                return True
+            clause = doc.clauses[clause.parent]
+        return False
+    return [k for k in keys if not inside_another(k)]

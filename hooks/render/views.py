@@ -13,10 +13,10 @@ from hooks.text import markdown_scan
 from hooks.render import graph
 from hooks.text.html import Markup, start_tag, tag
 from hooks.collect import redirects
-from hooks.model import vocab
+from hooks.model import anchors, vocab
 from hooks.derive.backlinks import EDITOR, Backlinks, Link, task_label
 from hooks.model.corpus import Body, Clause, Corpus, Document, Task
-from hooks.resolve.references import anchor_html
+from hooks.resolve.references import URL_PREFIX, anchor_html
 from hooks.resolve.placeholders import defer
 from hooks.resolve.resolver import Resolved
 
@@ -46,32 +46,158 @@ GROUPS = [
     ("news", "Tin liên quan"),
     ("cited_by", "Được nhắc đến tại"),
 ]
+# How the folded line counts each group: "2 cụ thể hóa · 3 hỏi đáp · 1 tin".
+GROUP_COUNTS = {"implemented_by": "cụ thể hóa", "explained_by": "hỏi đáp", "news": "tin", "cited_by": "nhắc đến"}
 EDITOR_NOTE = "liên kết do biên tập viên xác định"
+# A news post citing more clauses of a document than this is listed once,
+# for the whole document, instead of under every clause it quotes.
+NEWS_PER_CLAUSE_LIMIT = 3
+FIRST_WORDS = 12
+# A clause's own number at the start of its text ("2.4. ", "a) ").
+_OWN_NUMBER = re.compile(r"^\s*(?:[0-9]+(?:\.[0-9]+)*\.?|[IVXLC]+\.|[a-zđ]\))\s+")
 
 
+def first_words(text: str, count: int = FIRST_WORDS) -> str:
+    """The opening words of a clause, without its own number, for labels,
+    tables of contents and share text (never a substitute for the text)."""
+    words = _OWN_NUMBER.sub("", text or "", count=1).split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def heading_in_context(doc: Document, clause: Clause) -> str:
+    """'Đoạn 2 · Mục 2.4': the clause's heading, then the units its anchor
+    names above it ('Mục 2.2' stays as it is: its number says where it is)."""
+    parts = anchors.parse(clause.anchor) or []
+    return " · ".join([clause.heading] + [_cap(p.phrase()) for p in reversed(parts[:-1])])
+
+
+def for_readers(link: Link) -> bool:
+    """Links from the home page, the editors' guide and the open-data page are
+    site furniture, not places that cite the text: readers do not see them."""
+    return contract.reader_page(link.src)
+
+
+# -- citations ---------------------------------------------------------------
+_ARTICLE = re.compile(r'bài\s+"(?P<title>[^"]+)",\s*(?P<outlet>[^,]+?),\s*ngày\s+(?P<date>\d{1,2}/\d{1,2}/\d{4})')
+
+
+def source_article(doc: Document) -> dict | None:
+    """The article a summarised document's items come from, as the document's
+    own `text.source` names it: title, outlet and date; None if it names none."""
+    found = _ARTICLE.search(" ".join(str(doc.meta["text"].get("source") or "").split()))
+    return found.groupdict() if found else None
+
+
+def cite_text(corpus: Corpus, doc: Document, clause: Clause) -> str | None:
+    """What "copy" puts on the clipboard (the URL follows): the official
+    citation of a clause the site holds as text; for a provisional item, a
+    plain statement that it is the source article's summary; else nothing."""
+    if not clause.available:
+        return None
+    if not clause.provisional:
+        return corpus.citation(clause)
+    article = source_article(doc)
+    if article is None:
+        return None
+    return (f"{clause.heading}: lời tóm tắt của bài viết nguồn về {corpus.citation_title(doc)}, không phải "
+            f"điều khoản của văn bản. Nguồn: bài “{article['title']}”, {article['outlet']}, ngày {article['date']}")
+
+
+def clause_tools(corpus: Corpus, doc: Document, clause: Clause, aside: Markup = Markup("")) -> Markup:
+    """Copy and share buttons of a clause (shown once the script runs: without
+    JavaScript they could do nothing), its retired ids and its folded links."""
+    buttons = []
+    cite = cite_text(corpus, doc, clause)
+    permalink = Markup(URL_PREFIX) + contract.clause_url(doc.id, clause.anchor)
+    if cite and not clause.provisional:
+        buttons.append(tag("button", {"type": "button", "class": "kl-cite", "data-cite": cite,
+                                      "data-anchor": clause.anchor, "data-permalink": permalink,
+                                      "title": "Sao chép trích dẫn và liên kết cố định"}, "Sao chép trích dẫn"))
+    elif cite:
+        buttons.append(tag("button", {"type": "button", "class": "kl-cite-source", "data-cite": cite,
+                                      "data-anchor": clause.anchor, "data-permalink": permalink,
+                                      "title": "Sao chép ghi chú nguồn: nội dung này là tóm tắt của bài viết nguồn"},
+                           "Sao chép nguồn"))
+    if clause.available:
+        words = first_words(clause.text, 25)
+        buttons.append(tag("button", {
+            "type": "button", "class": "kl-share-clause",
+            "data-share-title": f"{heading_in_context(doc, clause)} · {doc.title}",
+            "data-share-text": f"“{words}” — {cite or corpus.citation(clause)}",
+            "data-share-url": Markup(URL_PREFIX) + contract.clause_page_url(doc.id, clause.anchor),
+            "title": "Chia sẻ điều khoản này"}, "Chia sẻ"))
+    return tag("div", {"class": "kl-clause__tools"}, *buttons, _old_ids_html(doc, clause), aside)
+
+
+# -- backlinks -----------------------------------------------------------------
 def _link_item(link: Link, urls: dict[str, str]) -> Markup:
     url = contract.page_url(link.src, urls) + (f"#{link.anchor}" if link.anchor else "")
-    return tag("li", None, anchor_html(url, link.label), Markup(" — ") + link.detail if link.detail else "")
+    editor = Markup(" ") + tag("span", {"class": "kl-editor"}, f"({EDITOR_NOTE})") if link.basis == EDITOR else ""
+    return tag("li", None, anchor_html(url, link.label), Markup(" — ") + link.detail if link.detail else "", editor)
 
 
-def backlinks_markdown(groups: dict[str, list[Link]], urls: dict[str, str]) -> Markup:
+_NUMBER_IN = re.compile(r"(\d+)$")
+
+
+def _in_order(links: list[Link]) -> list[Link]:
+    """Each source once (what the text states wins over an editor's
+    judgement), grouped by source page in order of first mention, and a
+    page's tasks by number."""
+    best: dict[tuple, Link] = {}
+    first: dict[str, int] = {}
+    for link in links:
+        if not for_readers(link):
+            continue
+        first.setdefault(link.src, len(first))
+        key = (link.src, link.anchor)
+        if key not in best or (best[key].basis == EDITOR and link.basis != EDITOR):
+            best[key] = link
+
+    def order(link: Link) -> tuple:
+        number = _NUMBER_IN.search(link.anchor or "")
+        return first[link.src], int(number.group(1)) if number else -1, link.anchor or ""
+    return sorted(best.values(), key=order)
+
+
+def reader_groups(groups: dict[str, list[Link]]) -> dict[str, list[Link]]:
+    """Each group in order, and a place listed once: under the first group
+    that holds it (a plan that implements a text and also names it is listed
+    as implementing it)."""
+    seen: set[tuple] = set()
+    out = {}
+    for name, _ in GROUPS:
+        out[name] = [l for l in _in_order(groups.get(name) or []) if (l.src, l.anchor) not in seen]
+        seen.update((l.src, l.anchor) for l in out[name])
+    return out
+
+
+def links_summary(groups: dict[str, list[Link]]) -> str:
+    return " · ".join(f"{len(groups[name])} {GROUP_COUNTS[name]}" for name, _ in GROUPS if groups.get(name))
+
+
+def backlinks_markdown(groups: dict[str, list[Link]], urls: dict[str, str], folded: bool = True) -> Markup:
     """Grouped backlinks as one raw HTML block (Markdown passes it through at
-    no cost); empty groups are left out, and links an editor judged are kept
-    apart from those the texts state."""
+    no cost): one list per kind, each source once and in order, links an
+    editor judged marked as such; empty groups are left out. Folded, they are
+    one line ("Liên kết: 2 cụ thể hóa · 3 hỏi đáp") a reader opens, without
+    JavaScript (<details>)."""
+    groups = reader_groups(groups)
     parts = []
-    editor = Markup(" ") + tag("span", {"class": "kl-editor"}, f"({EDITOR_NOTE})")
     for name, title in GROUPS:
-        links = groups.get(name) or []
-        stated = [l for l in links if l.basis != EDITOR]
-        judged = [l for l in links if l.basis == EDITOR]
-        for subset, suffix in ((stated, ""), (judged, editor)):
-            if subset:
-                parts += [tag("p", {"class": "kl-backlinks__title"}, title, suffix), Markup("<ul>"),
-                          *[_link_item(l, urls) for l in subset], Markup("</ul>")]
+        if groups[name]:
+            parts += [tag("p", {"class": "kl-backlinks__title"}, title), Markup("<ul>"),
+                      *[_link_item(l, urls) for l in groups[name]], Markup("</ul>")]
     if not parts:
         return Markup("")
-    return Markup("\n").join([start_tag("aside", {"class": "kl-backlinks", "data-search-exclude": True}),
-                               *parts, Markup("</aside>")])
+    return Markup("\n").join([
+        start_tag("aside", {"class": "kl-backlinks", "data-search-exclude": True}),
+        start_tag("details", {"class": "kl-backlinks__fold", "open": not folded}),
+        tag("summary", None, tag("span", {"class": "kl-backlinks__label"}, "Liên kết:"), " ", links_summary(groups)),
+        *parts, Markup("</details>"), Markup("</aside>")])
 
 
 def _old_ids_html(doc: Document, clause: Clause) -> Markup:
@@ -84,33 +210,90 @@ def _old_ids_html(doc: Document, clause: Clause) -> Markup:
         for old in redirects.old_ids(doc.redirects, clause.anchor))
 
 
+def crowded_news(corpus: Corpus, links: Backlinks, doc: Document) -> set[str]:
+    """News posts that cite more than NEWS_PER_CLAUSE_LIMIT clauses of the
+    document: listed once, for the whole document."""
+    counts: dict[str, int] = {}
+    for clause in doc.clauses.values():
+        for link in links.news.get(clause.key, []):
+            counts[link.src] = counts.get(link.src, 0) + 1
+    return {src for src, n in counts.items() if n > NEWS_PER_CLAUSE_LIMIT}
+
+
+def clause_groups(links: Backlinks, clause: Clause, crowded: set[str]) -> dict[str, list[Link]]:
+    groups = links.for_target(clause.key)
+    groups["news"] = [l for l in groups["news"] if l.src not in crowded]
+    return groups
+
+
 def clause_markdown(corpus: Corpus, resolved: Resolved, links: Backlinks, doc: Document, clause: Clause,
-                    urls: dict[str, str], fragments: list[str]) -> str:
-    hashes = "#" * _heading_level(clause)
+                    urls: dict[str, str], fragments: list[str], crowded: set[str] | None = None,
+                    top_level: int | None = None, folded: bool = True) -> str:
+    """A clause as its heading with context, its text right below, then its
+    tools and its folded links (after its sub-clauses when it has no text of
+    its own, so a link to it lands on text). `top_level` sets the heading
+    level of this clause (its own page); sub-clauses follow."""
+    crowded = crowded if crowded is not None else crowded_news(corpus, links, doc)
+    level = _heading_level(clause) if top_level is None else top_level
+    hashes = "#" * min(level, 6)
+    label = heading_in_context(doc, clause)
+    words = first_words(clause.text, 8)
+    toc = f"{clause.heading}: {words}" if words else clause.heading
+    toc = re.sub(r'["{}\\]', "", toc)
     parts = [
         f"<!--kl:clause {clause.anchor} {clause.depth}-->",
         "",
-        f"{hashes} {clause.heading} {{#{clause.anchor} .kl-clause__heading}}",
-        "",
-        tag("div", {"class": "kl-clause__tools"},
-            tag("button", {"type": "button", "class": "kl-cite", "data-cite": corpus.citation(clause),
-                           "data-anchor": clause.anchor, "title": "Sao chép trích dẫn và liên kết cố định"},
-                "Sao chép trích dẫn"),
-            _old_ids_html(doc, clause)),
+        f'{hashes} {label} {{#{clause.anchor} .kl-clause__heading data-toc-label="{toc}"}}',
         "",
     ]
+    # One row under the text: copy, share, then the folded links line.
+    tail = [defer(fragments, clause_tools(corpus, doc, clause,
+                                          backlinks_markdown(clause_groups(links, clause, crowded), urls, folded))), ""]
     if not clause.available:
         parts += [tag("p", {"class": "kl-clause__missing"},
                       "Chưa có văn bản của điều khoản này trong nguồn hiện có."), ""]
     elif clause.source:
         parts += [_escape_numbering(resolved.clauses[clause.key]), ""]
-    aside = backlinks_markdown(links.for_target(clause.key), urls)
-    if aside:
-        parts += [defer(fragments, aside), ""]
+    own_text = bool(clause.source) or not clause.available
+    if own_text or not clause.children:
+        parts += tail
     for child in clause.children:
-        parts += [clause_markdown(corpus, resolved, links, doc, doc.clauses[child], urls, fragments), ""]
+        parts += [clause_markdown(corpus, resolved, links, doc, doc.clauses[child], urls, fragments, crowded,
+                                  None if top_level is None else top_level + 1, folded), ""]
+    if not (own_text or not clause.children):
+        parts += tail
     parts.append("<!--kl:/clause-->")
     return "\n".join(parts)
+
+
+def clause_page_markdown(corpus: Corpus, resolved: Resolved, links: Backlinks, doc: Document, clause: Clause,
+                         urls: dict[str, str], fragments: list[str]) -> str:
+    """The body of a clause's own page: the clause and its sub-clauses, its
+    links unfolded."""
+    return clause_markdown(corpus, resolved, links, doc, clause, urls, fragments, set(), top_level=2,
+                           folded=False) + "\n"
+
+
+def clause_page_view(corpus: Corpus, doc: Document, clause: Clause) -> dict:
+    article = source_article(doc) if clause.provisional else None
+    return {
+        "kind": "clause",
+        "doc_id": doc.id,
+        "anchor": clause.anchor,
+        "heading": heading_in_context(doc, clause),
+        "phrase": clause.phrase,
+        "doc_title": doc.title,
+        "doc_url": doc.url,
+        "in_document": contract.clause_url(doc.id, clause.anchor),
+        "citation": cite_text(corpus, doc, clause) if not clause.provisional else None,
+        "provisional": clause.provisional,
+        "available": clause.available,
+        "article": article,
+        "completeness": vocab.COMPLETENESS[doc.completeness],
+        "title": f"{heading_in_context(doc, clause)} · {doc.title}",
+        "description": first_words(clause.text, 30) if clause.available else
+        f"{clause.heading} {doc.title}: chưa có văn bản trong nguồn hiện có.",
+    }
 
 
 def _targets_markdown(corpus: Corpus, targets: list[str]) -> list[Markup]:
@@ -161,12 +344,13 @@ def document_markdown(corpus: Corpus, resolved: Resolved, links: Backlinks, doc:
     wrapped and labelled, then the tasks and everything that points here.
     Finished HTML goes to `fragments`, for `finish_html`."""
     out: list[str] = []
+    crowded = crowded_news(corpus, links, doc)
     for block, text in zip(doc.blocks, resolved.blocks[doc.src]):
         if block.clause is None:
             out.append(text)
         elif doc.clauses[block.clause].parent is None:
             out.append(clause_markdown(corpus, resolved, links, doc, doc.clauses[block.clause], urls or {},
-                                       fragments))
+                                       fragments, crowded))
     tasks = tasks_markdown(corpus, doc)
     if tasks:
         out.append(tasks)
@@ -259,9 +443,22 @@ def document_view(corpus: Corpus, doc: Document) -> dict:
         "graph": graph.layout(corpus, graph.neighbourhood(corpus, doc, in_chain), doc.id,
                               f"Lược đồ quan hệ của {doc.title}"),
         "clauses": [{"anchor": c.anchor, "heading": c.heading, "depth": c.depth,
-                     "available": c.available, "provisional": c.provisional}
+                     "available": c.available, "provisional": c.provisional,
+                     "words": first_words(c.text, 8) if c.available else ""}
                     for c in doc.clauses.values()],
     }
+
+
+def article_view(corpus: Corpus, doc: Document, urls: dict[str, str]) -> dict:
+    """The source article the document's text.source names, with the page of
+    the news post that carries it when there is one (matched by title)."""
+    article = source_article(doc)
+    if article is None:
+        return {"article": None}
+    title = " ".join(article["title"].split())
+    post = next((p for p in corpus.pages.values() if p.kind == "news" and not p.draft
+                 and " ".join(p.title.split()) == title), None)
+    return {"article": article | {"url": contract.page_url(post.src, urls) if post else None}}
 
 
 def _task_view(corpus: Corpus, task: Task) -> dict:

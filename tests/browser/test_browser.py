@@ -30,11 +30,11 @@ def test_clause_permalink_lands_on_clause_and_copies_citation(page, site_url):
     assert not in_viewport(page, "h1")
     button = page.locator('section[data-clause="muc-2-4"] > .kl-clause__tools .kl-cite')
     button.click()
-    page.wait_for_function("() => document.querySelector('[data-clause=\"muc-2-4\"] .kl-cite').hasAttribute('data-copied')")
+    page.wait_for_function("() => document.querySelector('[data-clause=\"muc-2-4\"] > .kl-clause__tools .kl-cite').hasAttribute('data-copied')")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == (f"Mục 2.4 Kết luận số 14-KL/TW ngày 22/9/2021 của Bộ Chính trị, "
                       f"{site_url}/van-ban/kl-14/#muc-2-4")
-    assert page.locator('[data-clause="muc-2-4"] .kl-cite').first.inner_text() == "Đã sao chép"
+    assert page.locator('[data-clause="muc-2-4"] > .kl-clause__tools .kl-cite').inner_text() == "Đã sao chép"
 
 
 def test_paragraph_citation(page, site_url):
@@ -73,7 +73,7 @@ def test_instant_navigation_keeps_citation_buttons_working(page, site_url):
     page.locator("a[href$='van-ban/kl-14/#muc-2-4']").first.click()
     page.wait_for_url("**/van-ban/kl-14/#muc-2-4")
     page.locator('section[data-clause="muc-2-4"] > .kl-clause__tools .kl-cite').click()
-    page.wait_for_function("() => document.querySelector('[data-clause=\"muc-2-4\"] .kl-cite').hasAttribute('data-copied')")
+    page.wait_for_function("() => document.querySelector('[data-clause=\"muc-2-4\"] > .kl-clause__tools .kl-cite').hasAttribute('data-copied')")
     assert page.evaluate("navigator.clipboard.readText()").endswith("/van-ban/kl-14/#muc-2-4")
 
 
@@ -83,8 +83,8 @@ def test_copy_link_button_copies_the_page_url_and_share_links_load_nothing(page,
     button = page.locator(".kl-copy-link")
     button.click()
     page.wait_for_function("() => document.querySelector('.kl-copy-link').hasAttribute('data-copied')")
-    # The copied URL is the canonical one built from SITE_URL.
-    assert page.evaluate("navigator.clipboard.readText()") == "http://127.0.0.1:8000/van-ban/kl-14/"
+    # The copied URL is the real current address (issue 13), anchor included when there is one.
+    assert page.evaluate("navigator.clipboard.readText()") == f"{site_url}/van-ban/kl-14/"
     assert button.inner_text() == "Đã sao chép liên kết"
     hrefs = page.eval_on_selector_all(".kl-share a", "els => els.map(e => e.href)")
     assert [h.split("?")[0] for h in hrefs] == ["https://www.facebook.com/sharer/sharer.php", "https://sp.zalo.me/share"]

@@ -75,6 +75,8 @@ def test_every_question_listed_without_javascript(browser, site_url, faqs):
         page.goto("/hoi-dap/thi-diem-khong-thanh-cong/")
         assert page.locator(".kl-explanation .admonition-title").first.inner_text() == \
             "Giải thích, không phải văn bản pháp luật"
+        # It explains mục 2.4 and its đoạn 2: the paragraph is quoted once, within mục 2.4.
         assert page.locator('figure[data-explains="kl-14#muc-2-4"] blockquote').is_visible()
+        assert page.locator('figure[data-explains="kl-14#muc-2-4-doan-2"]').count() == 0
     finally:
         context.close()

@@ -99,7 +99,8 @@ def test_references_views_and_graph_escape_editor_text(tmp_path):
     # Views: the clause tools (citation names document and issuer), the
     # backlinks under a's clause and at the end of a, and b's task list.
     fragments: list[str] = []
-    text = views.clause_markdown(corpus, m.resolved, m.links, a, a.clauses["muc-1"], {}, fragments)
+    text = placeholders.finish_html(
+        views.clause_markdown(corpus, m.resolved, m.links, a, a.clauses["muc-1"], {}, fragments), fragments)
     tools = text[text.index('<div class="kl-clause__tools">'):]
     tools = tools[:tools.index("</div>") + len("</div>")]
     assert_escaped(tools, in_attrs=1)

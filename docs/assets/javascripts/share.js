@@ -1,4 +1,5 @@
-// "Sao chép liên kết": copies the page's absolute URL. Plain share links
+// "Sao chép liên kết": copies the page's real current address, anchor
+// included (the reader may be on a clause). Plain share links
 // (Facebook, Zalo) need no script; nothing here loads a third-party file.
 (function () {
   "use strict";
@@ -13,7 +14,7 @@
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest(".kl-copy-link");
     if (!button) return;
-    var url = button.getAttribute("data-url") || location.href;
+    var url = location.href;
     var label = button.textContent;
     copy(url).then(function () {
       button.textContent = "Đã sao chép liên kết";
