@@ -180,13 +180,15 @@ def _structure(clauses: dict[str, Clause]) -> list[tuple[int, str, str, str, str
     disagrees with the anchor. Each on the clause's own line."""
     out = []
     first_level = None
-    previous: dict[str | None, Clause] = {}
+    previous: dict[tuple[str | None, str], Clause] = {}   # (parent, level) -> the sibling before
     for clause in clauses.values():
         parts = anchors.parse(clause.anchor) or []
         if not parts:
             continue
         level = parts[0].level
-        if first_level is None:
+        if clause.provisional:
+            pass   # excerpts of a summary may stand beside the official numbering while it takes over
+        elif first_level is None:
             first_level = (level, clause.anchor)
         elif level != first_level[0]:
             out.append((clause.line, f"mã {clause.anchor} dùng cấp “{level}”, nhưng văn bản này đánh số theo "
@@ -202,7 +204,7 @@ def _structure(clauses: dict[str, Clause]) -> list[tuple[int, str, str, str, str
                         f"{{#{wanted}}}.", f"{clause.anchor} belongs to {wanted}, which has no clause line.",
                         f"thêm dòng {{#{wanted}}} trước nó (hoặc {{#{wanted} .chua-co}} nếu chưa có lời văn).",
                         f"add {{#{wanted}}} before it (or {{#{wanted} .chua-co}} if its text is not available)."))
-        before = previous.get(clause.parent)
+        before = previous.get((clause.parent, parts[-1].level))
         if before is not None:
             mine, theirs = anchors.parse(before.anchor) or [], parts
             if _number_key(theirs[-1].number) <= _number_key(mine[-1].number):
@@ -211,7 +213,7 @@ def _structure(clauses: dict[str, Clause]) -> list[tuple[int, str, str, str, str
                             f"{clause.anchor} comes after {before.anchor}: clauses are out of order.",
                             "sắp các điều khoản theo đúng thứ tự số của văn bản.",
                             "put the clauses in the document's own order."))
-        previous[clause.parent] = clause
+        previous[(clause.parent, parts[-1].level)] = clause
         shown_number = _VISIBLE_NUMBER.match(clause.source)
         last = parts[-1]
         if shown_number and last.level != "doan":

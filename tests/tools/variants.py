@@ -47,8 +47,10 @@ def evil_project(base: Path) -> Path:
     """A copy of the project whose editor text fields all carry `payload`."""
     project = copy_project(base / "project")
     docs = project / "docs"
-    for doc in ("kl-14", "kh-116"):
+    for n, doc in enumerate(("kl-14", "kh-116"), 1):
         rewrite(docs / "van-ban" / f"{doc}.md", poison_document)
+        # One number, one document: the two payloads differ by a digit.
+        rewrite(docs / "van-ban" / f"{doc}.md", lambda m, n=n: m.update(number=f"{n} " + m["number"]))
     rewrite(docs / "co-quan" / "so-noi-vu.md",
             lambda m: m.update(name=payload("body.name"), short_name=payload("body.short_name"),
                                description=payload("body.description")))
