@@ -53,6 +53,8 @@ release: $(VENV)/.site-deps node_modules/.installed
 ## (or one kind: make test PYTEST_ARGS='-m unit').
 test: $(VENV)/.test-deps node_modules/.installed
 	bash scripts/ensure-chromium.sh
+	$(BIN)/ruff check hooks tests bench scripts
+	$(BIN)/mypy
 	for f in docs/assets/javascripts/*.js; do node --check "$$f" || exit 1; done
 	node --test tests/js/
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

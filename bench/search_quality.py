@@ -27,9 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench-out"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
+from test_search_browser import QUERIES  # noqa: E402
+
 from bench.search_bench import _Quiet, as_plain_material, build, watch  # noqa: E402
 from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from test_search_browser import QUERIES  # noqa: E402
 
 ENGINES = {
     "site": ("[data-kl-search-input]", "[data-kl-search-results]", "[data-kl-search-results] a"),

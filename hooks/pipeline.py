@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hooks.collect import corpus as corpus_mod
+from hooks.collect import files, posts, rawhtml, unfinished
 from hooks.derive.model import Model, derive
 from hooks.model.errors import ContentError, ErrorSink
-from hooks.collect import files, posts, rawhtml, unfinished
 from hooks.resolve import resolver
 
 

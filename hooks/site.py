@@ -5,10 +5,10 @@ state of a build lives on one `State`, replaced at the start of every build.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import sys
-import datetime as dt
 import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -17,29 +17,40 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
-from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, InclusionLevel
 
-from hooks import contract, pipeline  # noqa: E402
-from hooks.derive import navorder  # noqa: E402
-from hooks.derive import report  # noqa: E402
-from hooks.collect import authors, posts  # noqa: E402
-from hooks.derive.model import Model  # noqa: E402
-from hooks.model.errors import ContentErrors, page_markdown as error_page  # noqa: E402
-from hooks.publish import csp  # noqa: E402
-from hooks.publish import editor_config  # noqa: E402
-from hooks.publish import export  # noqa: E402
-from hooks.publish import publishing as publish  # noqa: E402
-from hooks.publish import sizes, staging  # noqa: E402
-from hooks.render import allowed_values, escaping  # noqa: E402
-from hooks.render import faq_views  # noqa: E402
-from hooks.render import views as render  # noqa: E402
-from hooks.resolve import placeholders  # noqa: E402
-from hooks.resolve import references  # noqa: E402
-from hooks.search import records as search_index  # noqa: E402
-from hooks.search import store as search_store  # noqa: E402
-from hooks.text import dates, textnorm  # noqa: E402
+from hooks import contract, pipeline
+from hooks.collect import authors, posts
+from hooks.derive import (
+    navorder,
+    report,
+)
+from hooks.derive.model import Model
+from hooks.model.errors import ContentErrors
+from hooks.model.errors import page_markdown as error_page
+from hooks.publish import (
+    csp,
+    editor_config,
+    export,
+    sizes,
+    staging,
+)
+from hooks.publish import publishing as publish
+from hooks.render import (
+    allowed_values,
+    escaping,
+    faq_views,
+)
+from hooks.render import views as render
+from hooks.resolve import (
+    placeholders,
+    references,
+)
+from hooks.search import records as search_index
+from hooks.search import store as search_store
+from hooks.text import dates, textnorm
 
 LOG = logging.getLogger("mkdocs.hooks.kl14")
 
@@ -172,7 +183,8 @@ def on_nav(nav, config, files):
 def on_page_markdown(markdown, page, config, files):
     if STATE.serve_error:
         return error_page(STATE.serve_error)
-    model = STATE.model
+    model, publishing = STATE.model, STATE.publish
+    assert model is not None and publishing is not None   # else serve_error is set
     corpus, src = model.corpus, page.file.src_uri
     stem = PurePosixPath(src).stem
     clause_page = contract.clause_of_src(src) if page.file.generated_by else None
@@ -191,7 +203,7 @@ def on_page_markdown(markdown, page, config, files):
     # Views first, then the page keys Material prints raw are escaped once.
     if kind == "document":
         doc = corpus.documents[stem]
-        page.meta["kl"] = (render.document_view(corpus, doc) | STATE.publish.document_extras(doc)
+        page.meta["kl"] = (render.document_view(corpus, doc) | publishing.document_extras(doc)
                            | faq_views.document_extras(model, doc) | render.article_view(corpus, doc, STATE.urls))
         page.meta.setdefault("title", doc.title)
         page.meta.setdefault("description", f"{doc.title} {doc.summary}")
@@ -246,7 +258,7 @@ def on_page_context(context, page, config, nav):
         view |= faq_views.answer_parts(view["question"], STATE.answers.get(view["id"], ""))
         # An FAQ's description waits for its rendered answer.
         page.meta.setdefault("description", escaping.escape_text(view["description"]))
-    elif view and view.get("kind") == "faq-index":
+    elif view and view.get("kind") == "faq-index" and STATE.model is not None:
         view["jsonld"] = faq_views.index_jsonld(STATE.model, STATE.answers)
     page.meta["kl_page"] = STATE.publish.page_view(
         src_uri=page.file.src_uri if page.file and not page.file.generated_by else None,
@@ -280,7 +292,7 @@ def on_post_template(output_content, template_name, config):
 
 
 def on_post_build(config):
-    if STATE.model is None:
+    if STATE.model is None or STATE.publish is None:
         return
     path = Path(config.site_dir) / report.REPORT_PATH
     path.parent.mkdir(parents=True, exist_ok=True)

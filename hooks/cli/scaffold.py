@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 from hooks import contract
-from hooks.model.schema import ID_RE
 from hooks.model.errors import shown
+from hooks.model.schema import ID_RE
 
 ROOT = Path(__file__).resolve().parents[2]
 # Each kind by its folder's name (as editors know it) or its own.

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from hooks.model import anchors
 from hooks.model.corpus import Block
-from hooks.text import markdown_scan
 from hooks.model.errors import shown
+from hooks.text import markdown_scan
 
 MARKER = re.compile(r"^\{#(?P<anchor>[^\s}]*)(?P<flags>(?:\s+\.[\w-]+)*)\s*\}\s*$")
 # Anything an editor may have meant as a clause line: '{#', '{ #', indented or not.
@@ -156,7 +156,7 @@ def _number_key(number: str) -> tuple:
         return tuple(int(n) for n in number.split("-"))
     if all(ch in romans for ch in number):
         total = 0
-        for ch, nxt in zip(number, number[1:] + " "):
+        for ch, nxt in zip(number, number[1:] + " ", strict=True):
             total += -romans[ch] if romans.get(nxt, 0) > romans[ch] else romans[ch]
         return (total,)
     return (ord(number[0]),)

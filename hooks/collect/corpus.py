@@ -16,7 +16,6 @@ from hooks.model.corpus import Block, Body, Clause, Corpus, Document, Page, Task
 from hooks.model.errors import ErrorSink, nearest, shown
 from hooks.text import dates, docnumbers, frontmatter, markdown_scan, textnorm
 
-
 KIND_NAMES = {"document": "văn bản", "body": "cơ quan", "faq": "hỏi đáp", "news": "tin tức", "page": "trang"}
 # Front-matter keys only one kind has: which kind a file is, whatever its folder.
 _OWN_KEYS = {"document": {"number", "issuer", "legal_status", "tasks"}, "body": {"level", "short_name"},

@@ -11,6 +11,7 @@ anchor on that clause (render.py), so old links land there too.
 from __future__ import annotations
 
 import re
+
 from hooks.model.corpus import Corpus
 from hooks.model.errors import ErrorSink, nearest, shown
 from hooks.text import frontmatter

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from hooks.text import dates
 from hooks.model import vocab
 from hooks.model.corpus import Corpus, Task
 from hooks.resolve.resolver import Resolved
+from hooks.text import dates
 
 STATED = "stated"   # the texts themselves say so
 EDITOR = "editor"   # an editor judged the link

@@ -49,7 +49,7 @@ def parse(anchor: str) -> list[Component] | None:
     """Components of a valid anchor, or None if it breaks the numbering rule."""
     pos, parts = 0, []
     while pos < len(anchor):
-        for level, pattern in _COMPONENTS.items():
+        for level, pattern in _COMPONENTS.items():  # noqa: B007 - the matching level is used below
             match = pattern.match(anchor, pos)
             if match:
                 break
@@ -66,7 +66,7 @@ def parse(anchor: str) -> list[Component] | None:
     if not parts:
         return None
     ranks = [LEVELS[p.level][1] for p in parts]
-    if any(b <= a for a, b in zip(ranks, ranks[1:])):
+    if any(b <= a for a, b in zip(ranks, ranks[1:], strict=False)):
         return None
     return parts
 

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from hooks.text import dates
 from hooks.model import vocab
 from hooks.model.errors import shown
+from hooks.text import dates
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -21,8 +21,8 @@ class Field:
     required: bool = True
     nullable: bool = False         # null means "not known" and is shown as such
     enum: dict[str, str] | None = None
-    item: "Field | None" = None    # for lists
-    fields: tuple["Field", ...] = ()  # for objects
+    item: Field | None = None    # for lists
+    fields: tuple[Field, ...] = ()  # for objects
     example: Any = None
 
 

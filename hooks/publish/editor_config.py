@@ -81,7 +81,7 @@ class Settings:
     proxy_port: int = 8081                  # decap-server on this machine (make edit)
 
     @classmethod
-    def from_env(cls, env=os.environ) -> "Settings":
+    def from_env(cls, env=os.environ) -> Settings:
         default = cls()
         backend = env.get("EDITOR_BACKEND", default.backend)
         base = env.get("EDITOR_BASE_URL") or None
@@ -168,9 +168,9 @@ def document_options(model: Model) -> list[dict]:
 
 
 def body_options(model: Model) -> list[dict]:
+    levels = list(vocab.BODY_LEVELS)
     bodies = sorted(model.corpus.bodies.values(),
-                    key=lambda b: (list(vocab.BODY_LEVELS).index(b.meta.get("level"))
-                                   if b.meta.get("level") in vocab.BODY_LEVELS else 9, b.name))
+                    key=lambda b: (levels.index(b.meta["level"]) if b.meta.get("level") in levels else 9, b.name))
     return [{"label": f"{b.name} ({b.id})", "value": b.id} for b in bodies]
 
 

@@ -19,14 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from hooks import contract
-from hooks.model import anchors
-from hooks.render import graph
-from hooks.publish import jsonschema_subset
-from hooks.model import schema as model_schema
-from hooks.model import vocab
 from hooks.derive.backlinks import Link
-from hooks.model.corpus import Corpus, Document
 from hooks.derive.model import Model
+from hooks.model import anchors, vocab
+from hooks.model import schema as model_schema
+from hooks.model.corpus import Corpus, Document
+from hooks.publish import jsonschema_subset
+from hooks.render import graph
 
 OUTPUT = contract.API
 DOCUMENT_SCHEMA = contract.api_schema(contract.api_document("van-ban"))

@@ -43,7 +43,7 @@ class Feed:
     site_url: str            # absolute, ends with '/'
     language: str = "vi"
     entries: list[Entry] = field(default_factory=list)
-    built: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    built: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
 
     # Feeds sit at the site root: Material treats every <link rel="alternate">
     # as another version of the site and fetches sitemap.xml beside it, which
@@ -67,7 +67,7 @@ class Feed:
 
 def _aware(moment: dt.datetime) -> dt.datetime:
     # Post dates without a zone are taken as UTC so feeds stay valid.
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:

@@ -76,7 +76,7 @@ def parse_log(output: str) -> dict[str, list[Change]]:
 
 def load(root: Path, folder: str = "docs", now: dt.datetime | None = None) -> History:
     """History of every file under `folder` of the project at `root`."""
-    built = now or dt.datetime.now(dt.timezone.utc).astimezone()
+    built = now or dt.datetime.now(dt.UTC).astimezone()
     shallow = _git(root, "rev-parse", "--is-shallow-repository")
     if shallow is None:
         return History(built)

@@ -10,13 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hooks import contract
-from hooks.text import dates
-from hooks.publish import feeds
-from hooks.publish import gitdates
-from hooks.publish import news
-from hooks.publish import social
-from hooks.model.corpus import Corpus, Document
 from hooks.derive.model import Model
+from hooks.model.corpus import Corpus, Document
+from hooks.publish import feeds, gitdates, news, social
+from hooks.text import dates
 
 # Vietnam has no daylight saving: dates are shown as a reader there sees them.
 VN = dt.timezone(dt.timedelta(hours=7), "ICT")

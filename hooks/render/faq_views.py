@@ -10,13 +10,12 @@ import re
 from html.parser import HTMLParser
 
 from hooks import contract
-from hooks.text import dates
-from hooks.render import jsonld
-from hooks.model import vocab
-from hooks.text.html import Markup, escape, tag
-from hooks.model.corpus import Corpus, Document
 from hooks.derive.model import Model
-from hooks.model.corpus import Faq
+from hooks.model import vocab
+from hooks.model.corpus import Corpus, Document, Faq
+from hooks.render import jsonld
+from hooks.text import dates
+from hooks.text.html import Markup, escape, tag
 
 NOTICE = "Giải thích, không phải văn bản pháp luật"
 NOTICE_DETAIL = ("Phần này giải thích bằng lời dễ hiểu. Chỉ nguyên văn của văn bản mới có giá trị; "
@@ -184,7 +183,9 @@ def _outermost(corpus: Corpus, keys: list[str]) -> list[str]:
     def inside_another(key: str) -> bool:
         doc_id, _, anchor = key.partition("#")
         doc = corpus.documents.get(doc_id)
-        clause = doc.clauses.get(anchor) if doc and anchor else None
+        if doc is None or not anchor:
+            return False
+        clause = doc.clauses.get(anchor)
         while clause is not None and clause.parent:
             if f"{doc_id}#{clause.parent}" in chosen:
                 return True

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hooks.text import dates
 from hooks.model import vocab
 from hooks.model.corpus import Corpus, Document
+from hooks.text import dates
 
 BOX_W, BOX_H, GAP_X, GAP_Y, PAD = 270, 58, 40, 56, 12
 

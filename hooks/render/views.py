@@ -8,17 +8,16 @@ from __future__ import annotations
 import re
 
 from hooks import contract
-from hooks.text import dates
-from hooks.text import markdown_scan
-from hooks.render import graph
-from hooks.text.html import Markup, start_tag, tag
 from hooks.collect import redirects
-from hooks.model import anchors, vocab
 from hooks.derive.backlinks import EDITOR, Backlinks, Link, task_label
+from hooks.model import anchors, vocab
 from hooks.model.corpus import Body, Clause, Corpus, Document, Task
-from hooks.resolve.references import URL_PREFIX, anchor_html
+from hooks.render import graph
 from hooks.resolve.placeholders import defer
+from hooks.resolve.references import URL_PREFIX, anchor_html
 from hooks.resolve.resolver import Resolved
+from hooks.text import dates, markdown_scan
+from hooks.text.html import Markup, start_tag, tag
 
 # A paragraph opening with "1. " would become a Markdown list; the number is
 # part of the legal text, so escape the dot (not in code, which shows as written).
@@ -107,7 +106,10 @@ def cite_text(corpus: Corpus, doc: Document, clause: Clause) -> str | None:
             f"điều khoản của văn bản. Nguồn: bài “{article['title']}”, {article['outlet']}, ngày {article['date']}")
 
 
-def clause_tools(corpus: Corpus, doc: Document, clause: Clause, aside: Markup = Markup("")) -> Markup:
+NOTHING = Markup("")
+
+
+def clause_tools(corpus: Corpus, doc: Document, clause: Clause, aside: Markup = NOTHING) -> Markup:
     """Copy and share buttons of a clause (shown once the script runs: without
     JavaScript they could do nothing), its retired ids and its folded links."""
     buttons = []
@@ -345,7 +347,7 @@ def document_markdown(corpus: Corpus, resolved: Resolved, links: Backlinks, doc:
     Finished HTML goes to `fragments`, for `finish_html`."""
     out: list[str] = []
     crowded = crowded_news(corpus, links, doc)
-    for block, text in zip(doc.blocks, resolved.blocks[doc.src]):
+    for block, text in zip(doc.blocks, resolved.blocks[doc.src], strict=True):
         if block.clause is None:
             out.append(text)
         elif doc.clauses[block.clause].parent is None:

@@ -11,14 +11,12 @@ import posixpath
 import re
 from dataclasses import dataclass, field, replace
 
-from hooks.text import docnumbers
-from hooks.text import markdown_scan
-from hooks.resolve import references
-from hooks.text import textnorm
-from hooks.resolve.placeholders import defer as render_defer
 from hooks import contract
 from hooks.model.corpus import Corpus, Page
 from hooks.model.errors import ErrorSink, shown
+from hooks.resolve import references
+from hooks.resolve.placeholders import defer as render_defer
+from hooks.text import docnumbers, markdown_scan, textnorm
 
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)(?:\s*\{#([a-z0-9-]+)[^}]*\})?\s*$")
 _NO_AUTOLINK = re.compile(r"^\s*(#{1,6}\s|!!!|\?\?\?|<)")

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from hooks import contract
 from hooks.model import anchors
-from hooks.search import sections as search_sections
 from hooks.model.corpus import Corpus
+from hooks.search import sections as search_sections
 
 # Generated listings repeat what the posts and documents say.
 _SKIP_PREFIXES = tuple(f"{contract.BLOG}/{p}/" for p in ("archive", "category", "page"))

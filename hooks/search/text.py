@@ -12,7 +12,6 @@ import unicodedata
 
 from hooks.text.textnorm import fold as _fold
 
-
 # Letters, digits and combining marks (Unicode L*, N*, M*), as JS's
 # /[\p{L}\p{N}\p{M}]/u; everything else separates tokens. Python's \w is
 # L* and N* (plus "_"); the mark blocks are listed for the rare mark that NFC

@@ -29,9 +29,9 @@ Line rules (Python-Markdown with superfences, as mkdocs.yml configures it):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 PROSE = "prose"
 FENCED = "fenced"        # a line of fenced code, fence lines included

@@ -4,8 +4,9 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import ROOT
 from test_build import page
+
+from conftest import ROOT
 
 
 def html_of(site, url):

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from hooks.publish import export
-from hooks.publish import jsonschema_subset
-from hooks import pipeline
 from conftest import ROOT
+from hooks import pipeline
 from hooks.cli import linkcheck
+from hooks.publish import export, jsonschema_subset
 
 API = "api/v1"
 

@@ -14,8 +14,8 @@ import feedparser
 import pytest
 
 from conftest import ROOT, copy_project, run_build
-from tests.tools.project import POST
 from hooks.publish import social
+from tests.tools.project import POST
 
 SITE_URL = "http://127.0.0.1:8000/"
 

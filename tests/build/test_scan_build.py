@@ -97,9 +97,10 @@ def test_mkdocs_build_with_a_bom_and_indented_code(tmp_path):
 
 
 def test_headings_in_code_are_neither_anchors_nor_titles(tmp_path):
-    from test_links_model import tiny, write
-    from hooks.model.errors import ContentErrors
     import pytest
+    from test_links_model import tiny, write
+
+    from hooks.model.errors import ContentErrors
 
     body = "\n## Thật\n\n```\n## Giả\n```\n\nXem [[b#that]].\n"
     root = tiny(tmp_path, body_b=body)

@@ -1,9 +1,9 @@
 """The model built from the real content, without MkDocs."""
-from hooks.collect import corpus
-from hooks import pipeline
-from hooks.resolve import placeholders
-from hooks.render import views as render
 from conftest import ROOT
+from hooks import pipeline
+from hooks.collect import corpus
+from hooks.render import views as render
+from hooks.resolve import placeholders
 
 
 def load():

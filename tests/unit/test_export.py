@@ -7,8 +7,7 @@ import pytest
 
 from conftest import ROOT
 from hooks import pipeline
-from hooks.publish import export
-from hooks.publish import jsonschema_subset
+from hooks.publish import export, jsonschema_subset
 
 API = "api/v1"
 

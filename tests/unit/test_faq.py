@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SOURCES
-from hooks.render import jsonld
 from hooks import pipeline
+from hooks.render import jsonld
 from tests.tools.content_errors import Expect, content_errors, project_copy, reported
 from tests.tools.project import edit, line_of
 from tests.tools.section_text import words
@@ -86,8 +86,7 @@ def test_faq_ids_are_public_ids(model):
 
 
 def test_faq_json_schema_matches_the_model():
-    from hooks.model import schema
-    from hooks.model import vocab
+    from hooks.model import schema, vocab
     js = schema.json_schema(schema.FAQ, "Hỏi đáp")
     assert set(js["required"]) == {"id", "question", "audience", "topic", "explains", "reviewed"}
     assert js["properties"]["audience"]["items"]["enum"] == list(vocab.AUDIENCES)

@@ -14,8 +14,8 @@ import yaml
 from conftest import ROOT
 from hooks import pipeline
 from hooks.render import graph, views
-from hooks.text.html import Markup, tag
 from hooks.resolve import placeholders
+from hooks.text.html import Markup, tag
 
 EVIL = "<script>alert(\"x\")</script> 'a' & \"b\""
 # Clause text is the editor's own Markdown, where raw tags are refused by the

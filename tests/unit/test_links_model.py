@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from hooks.derive import backlinks
-from hooks.render import graph
 from hooks import pipeline
-from hooks.resolve import placeholders
+from hooks.derive import backlinks
 from hooks.model.errors import ContentErrors
+from hooks.render import graph
+from hooks.resolve import placeholders
 
 
 @pytest.fixture(scope="module")

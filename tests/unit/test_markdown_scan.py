@@ -79,7 +79,7 @@ def test_read_drops_a_byte_order_mark(tmp_path):
     path = tmp_path / "a.md"
     path.write_bytes("\ufeff---\nid: a\n---\nĐ".encode("utf-8"))
     assert ms.read(path) == "---\nid: a\n---\nĐ"
-    path.write_bytes("---\nĐ".encode("utf-8"))
+    path.write_bytes("---\nĐ".encode())
     assert ms.read(path) == "---\nĐ"
 
 

@@ -7,9 +7,9 @@ import shutil
 import pytest
 
 from conftest import ROOT
-from tools.project import three_mistakes
 from hooks import pipeline
 from hooks.model.errors import ContentErrors
+from tools.project import three_mistakes
 
 BLOG = pipeline.BlogConfig(frozenset({"tuan-lam"}), ("Triển khai văn bản", "Phổ biến pháp luật", "Thông báo"),
                            checked=True)

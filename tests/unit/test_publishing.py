@@ -6,9 +6,7 @@ import datetime as dt
 
 import feedparser
 
-from hooks.publish import feeds
-from hooks.publish import gitdates
-from hooks.publish import social
+from hooks.publish import feeds, gitdates, social
 from hooks.resolve import resolver as resolve
 from hooks.text import markdown_scan
 
@@ -41,7 +39,7 @@ def test_git_log_parsing_and_vietnamese_notes():
 
 
 def test_dates_fall_back_to_build_time_without_git(tmp_path):
-    now = dt.datetime(2025, 1, 2, tzinfo=dt.timezone.utc)
+    now = dt.datetime(2025, 1, 2, tzinfo=dt.UTC)
     history = gitdates.load(tmp_path, "docs", now=now)
     assert history.updated("docs/index.md") == (now, False)
     assert history.log("docs/index.md") == []

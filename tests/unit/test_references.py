@@ -1,7 +1,6 @@
-from hooks.text import docnumbers
-from hooks.text import markdown_scan
 from hooks.resolve import references
 from hooks.resolve.references import Anchor, Ref, Target
+from hooks.text import docnumbers, markdown_scan
 
 TARGETS = {
     "kl-14": Target("kl-14", "document", "van-ban/kl-14/", "Kết luận số 14-KL/TW", "về chủ trương",

@@ -57,8 +57,8 @@ def test_sections_split_at_headings_and_drop_furniture():
 
 
 def test_records_of_a_document_page():
-    from hooks.collect import corpus
     from conftest import ROOT
+    from hooks.collect import corpus
     model = corpus.load(ROOT / "docs", ROOT)
     records = search_index.page_records(model, "van-ban/kl-14/", "Kết luận số 14-KL/TW", SAMPLE)
     assert [(r.url, r.title, r.kind) for r in records] == [
