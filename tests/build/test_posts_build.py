@@ -7,17 +7,9 @@ import datetime as dt
 from pathlib import Path
 
 from conftest import copy_project, run_build
+from tools.project import POST_TEMPLATE as POST
 
 POSTS = "docs/tin-tuc/posts"
-POST = """---
-title: "{title}"
-date: {date}
-{authors}categories:
-  - Thông báo
----
-
-Nội dung tin.
-"""
 
 
 def write(root: Path, rel: str, text: str) -> str:

@@ -50,3 +50,15 @@ def three_mistakes(project):
     index.write_text(index.read_text(encoding="utf-8") + "\nXem [[ctr-62]].\n", encoding="utf-8")
     post = next((docs / "tin-tuc/posts").glob("*.md"))
     post.write_text(post.read_text(encoding="utf-8").replace("  - tuan-lam", "  - tuan-lamm"), encoding="utf-8")
+
+
+# A post to fill in: title, ISO date and an authors line ("authors: [tuan-lam]\n" or "").
+POST_TEMPLATE = """---
+title: "{title}"
+date: {date}
+{authors}categories:
+  - Thông báo
+---
+
+Nội dung tin.
+"""

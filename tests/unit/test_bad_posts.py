@@ -11,19 +11,11 @@ import pytest
 from conftest import ROOT
 from hooks import pipeline
 from hooks.model.errors import ContentErrors
+from tools.project import POST_TEMPLATE as POST
 
 BLOG = pipeline.BlogConfig(frozenset({"tuan-lam"}), ("Triển khai văn bản", "Phổ biến pháp luật", "Thông báo"),
                            checked=True)
 POSTS = "docs/tin-tuc/posts"
-POST = """---
-title: "{title}"
-date: {date}
-{authors}categories:
-  - Thông báo
----
-
-Nội dung tin.
-"""
 
 
 def project(tmp_path: Path) -> Path:
