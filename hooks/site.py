@@ -124,6 +124,10 @@ def on_pre_build(config):
         # instead print the errors and show them in every page until fixed.
         STATE.model, STATE.serve_error = None, exc.format()
         print(STATE.serve_error, file=sys.stderr, flush=True)
+        if blog is not None:
+            # The blog would stop on the same mistake (a post's date) with its
+            # own error, and the server would hang: this build goes without it.
+            blog.config.enabled = False
         return
     STATE.fragments = list(STATE.model.resolved.fragments)
     STATE.scheduled = posts.scheduled(STATE.model.corpus, dt.datetime.now(publish.VN).date())

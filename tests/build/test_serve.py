@@ -1,5 +1,7 @@
 """`mkdocs serve` as an editor uses it: edits rebuild with fresh hook state,
-a content error is logged with file and line, and the server keeps serving."""
+a content error is logged with file and line and shown in the pages (a
+broken authors file, a post date and a missing image too), the server keeps
+serving and recovers once the mistake is fixed."""
 from __future__ import annotations
 
 import os
@@ -76,6 +78,34 @@ def test_serve_rebuilds_reports_errors_and_keeps_serving(tmp_path):
             wait_for(lambda: "bản sửa 2" in (fetch(url) or ""), "the site after the fix")
             assert 'id="muc-2-5"' in (fetch(url + "van-ban/kl-14/") or "")
             assert server.poll() is None
+
+            # 4. Errors that used to leave every request hanging: a broken
+            # authors file (the blog plugin's own error), an impossible post
+            # date, a missing image. Each shows in the pages, then recovers.
+            authors = project / "docs/tin-tuc/.authors.yml"
+            post = next((project / "docs/tin-tuc/posts").glob("*.md"))
+            good_authors, good_post = authors.read_text(encoding="utf-8"), post.read_text(encoding="utf-8")
+            date_line = next(i for i, t in enumerate(good_post.split("\n"), 1) if t.startswith("date:"))
+            for n, (path, broken, where) in enumerate([
+                (authors, good_authors.replace("name: Tuấn Lâm", 'name: "Tuấn Lâm'), "docs/tin-tuc/.authors.yml:3"),
+                (post, good_post.replace("date: 2022-12-10", "date: 2022-02-30"), f"{post.name}:{date_line}"),
+                (post, good_post + "\n![Ảnh](../../assets/images/khong-co.png)\n", "khong-co.png"),
+            ], 3):
+                path.write_text(broken, encoding="utf-8")
+                shown = wait_for(lambda: (lambda page: page if page and where in page else None)(fetch(url)),
+                                 f"the error {where} in a served page")
+                assert "Bản dựng có lỗi" in shown and server.poll() is None
+                path.write_text(good_authors if path == authors else good_post, encoding="utf-8")
+                edit(project / "docs/index.md", f"bản sửa {n - 1}", f"bản sửa {n}")
+                wait_for(lambda: f"bản sửa {n}" in (fetch(url) or "") and "Bản dựng có lỗi" not in (fetch(url) or ""),
+                         f"the site after fixing {where}")
+
+            # 5. A post dated in the future shows under serve, marked as scheduled.
+            later = post.parent / "2999-01-01-hen-gio.md"
+            later.write_text(good_post.replace("date: 2022-12-10", "date: 2999-01-01")
+                             .replace("slug: thanh-hoa-trien-khai-ket-luan-14", "slug: hen-gio"), encoding="utf-8")
+            scheduled = wait_for(lambda: fetch(url + "tin-tuc/2999/01/01/hen-gio/"), "the scheduled post under serve")
+            assert "Tin hẹn ngày đăng 01/01/2999" in scheduled
         finally:
             server.terminate()
             try:
