@@ -6,10 +6,10 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const core = require("../../docs/assets/javascripts/search-core.js");
 
-// The index's constants as hooks/hooks/search/store.write puts them in meta.js.
+// The index's constants as hooks/search/store.write puts them in meta.js.
 const META = { records: 10, exact: "=", prefix: "^", minPrefix: 2 };
 
-// A posting list as search_store writes it: record numbers as gaps, each
+// A posting list as hooks/search/store.py writes it: record numbers as gaps, each
 // followed by its level. `levels` maps record number to level.
 function postings(levels) {
   const out = [];
@@ -35,7 +35,7 @@ function memory(index) {
 const find = (query, index) => core.find(META, query, memory(index).lookup);
 
 test("fold, tokens and hash give what hooks/search/text.py and hooks/search/store.fnv1a give", () => {
-  // Expected values computed once with search_text.fold, search_text.tokens
+  // Expected values computed once with hooks/search/text.py fold and tokens
   // and hooks/search/store.fnv1a (Python), and written here.
   const nfd = "Đổi mới, sáng tạo!".normalize("NFD");
   assert.equal(core.fold("Điều 5, khoản 2."), "dieu 5, khoan 2.");
