@@ -38,9 +38,10 @@ def press(pg, locator):
 
 
 def lands_on(pg, selector: str) -> None:
-    """After a click on an in-page link the page may still be scrolling."""
+    """After a click on an in-page link the page may still be scrolling (an
+    upper bound for waiting on a loaded machine, not a timed assertion)."""
     pg.wait_for_function("""sel => { const r = document.querySelector(sel).getBoundingClientRect();
-        return r.top >= 0 && r.top < innerHeight && r.bottom > 0; }""", arg=selector, timeout=5000)
+        return r.top >= 0 && r.top < innerHeight && r.bottom > 0; }""", arg=selector, timeout=30000)
 
 
 def in_viewport(pg, selector: str) -> bool:
@@ -99,7 +100,7 @@ def test_official_cites_clause_then_follows_the_task_to_its_lead_body(page, site
     tools = page.locator('section[data-clause="muc-2-4"] > .kl-clause__tools')
     press(page, tools.locator(".kl-cite"))
     page.wait_for_function("() => document.querySelector('[data-clause=\"muc-2-4\"] > .kl-clause__tools .kl-cite')"
-                           ".hasAttribute('data-copied')")
+                           ".hasAttribute('data-copied')", timeout=30000)
     assert page.evaluate("navigator.clipboard.readText()") == (
         f"Mục 2.4 Kết luận số 14-KL/TW ngày 22/9/2021 của Bộ Chính trị, {site_url}/van-ban/kl-14/#muc-2-4")
     # The folded links line opens with a tap and lists the task.
@@ -107,7 +108,13 @@ def test_official_cites_clause_then_follows_the_task_to_its_lead_body(page, site
     task = tools.locator(".kl-backlinks a", has_text="Nhiệm vụ 3")
     press(page, task)
     page.wait_for_url("**/van-ban/kh-116/#nhiem-vu-3")
-    lead = page.locator("#nhiem-vu-3 ~ .kl-task li", has_text="Chủ trì").first.locator("a")
+    lead_item = page.locator("#nhiem-vu-3 ~ .kl-task li", has_text="Chủ trì").first
+    lead = lead_item.locator("a")
+    if lead.count() == 0:
+        # The source names no lead for this task (issue 14): the page says so
+        # rather than invent one.
+        assert "Chưa xác định" in lead_item.inner_text()
+        return
     name = lead.inner_text()
     press(page, lead)
     page.wait_for_url("**/co-quan/**")
