@@ -92,7 +92,6 @@ def on_config(config):
     if blog is not None:
         blog.config.post_slugify = textnorm.slugify
         blog.config.categories_slugify = textnorm.slugify
-    if blog is not None:
         # The blog stops on a broken authors file with an English, lineless
         # error, which leaves `mkdocs serve` hanging: check it first, and
         # let the blog go on without authors until it is fixed.
