@@ -48,18 +48,10 @@ def problems_in(tag: str) -> list[tuple[str, str]]:
     return out
 
 
-def _texts(corpus: Corpus, page) -> list[tuple[str, int]]:
-    texts = [(b.markdown, b.line) for b in page.blocks if b.markdown]
-    if page.kind == "document":
-        doc = corpus.documents.get(page.src.rpartition("/")[2][:-3])
-        texts += [(c.source, c.source_line) for c in doc.clauses.values()] if doc else []
-    return texts
-
-
 def check(corpus: Corpus, sink: ErrorSink) -> None:
     allowed = ", ".join(sorted(TAGS))
     for page in corpus.pages.values():
-        for text, start in _texts(corpus, page):
+        for text, start in corpus.texts(page):
             for line in markdown_scan.prose_lines(text):
                 found = []
                 for seg in markdown_scan.segments(line):

@@ -31,11 +31,8 @@ def _meta_lines(page: Page) -> list[tuple[int | None, str]]:
 
 
 def _text_lines(corpus: Corpus, page: Page) -> list[int]:
-    pieces = [(b.markdown, b.line) for b in page.blocks if b.markdown]
-    doc = corpus.documents.get(page.src.rpartition("/")[2][:-3]) if page.kind == "document" else None
-    if doc is not None:
-        pieces += [(c.source, c.source_line) for c in doc.clauses.values()]
-    return [start + i for text, start in pieces for i, line in enumerate(text.split("\n")) if MARKER in line]
+    return [start + i for text, start in corpus.texts(page) for i, line in enumerate(text.split("\n"))
+            if MARKER in line]
 
 
 def check(corpus: Corpus, sink: ErrorSink) -> None:

@@ -197,6 +197,13 @@ class Corpus:
         thing = self.documents.get(ident) or self.bodies.get(ident) or self.faqs.get(ident)
         return thing.url if thing else ""
 
+    def texts(self, page: Page) -> list[tuple[str, int]]:
+        """Every piece of a page's own Markdown with the file line it starts
+        on: its free blocks and, for a document, its clauses' text."""
+        texts = [(b.markdown, b.line) for b in page.blocks if b.markdown]
+        doc = self.documents.get(page.src.rpartition("/")[2][:-3]) if page.kind == "document" else None
+        return texts + ([(c.source, c.source_line) for c in doc.clauses.values()] if doc else [])
+
     def tasks(self) -> list[Task]:
         return [t for d in self.documents.values() for t in d.tasks.values()]
 
