@@ -3,22 +3,17 @@ on its line in Vietnamese, before MkDocs' English warning (absolute paths
 start at docs/, relative ones at the page's folder)."""
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import urllib.parse
 
-from hooks.model.corpus import Corpus, Page
+from hooks.model.corpus import Corpus
 from hooks.model.errors import ErrorSink, nearest
 from hooks.text import markdown_scan
 
 _SRC = re.compile(r"""\ssrc\s*=\s*["']?([^"'\s>]+)""", re.I)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.I)
-
-
-def _texts(corpus: Corpus, page: Page) -> list[tuple[str, int]]:
-    texts = [(b.markdown, b.line) for b in page.blocks if b.markdown]
-    doc = corpus.documents.get(page.src.rpartition("/")[2][:-3]) if page.kind == "document" else None
-    return texts + ([(c.source, c.source_line) for c in doc.clauses.values()] if doc else [])
 
 
 def _targets(line: markdown_scan.Line):
@@ -34,10 +29,15 @@ def _targets(line: markdown_scan.Line):
 
 def check(corpus: Corpus, sink: ErrorSink) -> None:
     docs = corpus.docs_dir
-    known = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
+
+    @functools.cache
+    def known() -> list[str]:
+        # Listed only when a link is broken: the suggestions need every file, a good build does not.
+        return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
+
     for page in corpus.pages.values():
         folder = posixpath.dirname(page.src)
-        for text, start in _texts(corpus, page):
+        for text, start in corpus.texts(page):
             for line in markdown_scan.prose_lines(text):
                 for target, image in _targets(line):
                     path = urllib.parse.unquote(target.partition("#")[0].partition("?")[0])
@@ -46,7 +46,7 @@ def check(corpus: Corpus, sink: ErrorSink) -> None:
                         continue
                     rel = posixpath.normpath(path.lstrip("/") if path.startswith("/") else posixpath.join(folder, path))
                     if rel.startswith("../") or not (docs / rel).is_file():
-                        near = ", ".join(nearest(rel, known, 2))
+                        near = ", ".join(nearest(rel, known(), 2))
                         what, what_en = ("ảnh", "image") if image else ("tệp", "file")
                         sink.add(page.path, start + line.index, f"{what} “{target}” không có (tìm ở docs/{rel}).",
                                  f"{what_en} “{target}” does not exist (looked for docs/{rel}).",
