@@ -13,6 +13,7 @@ BODIES = "co-quan"             # /co-quan/<id>/
 FAQS = "hoi-dap"               # /hoi-dap/<id>/
 BLOG = "tin-tuc"               # the blog's own dated URLs below it
 POSTS = f"{BLOG}/posts"        # where editors save posts
+AUTHORS = f"{BLOG}/.authors.yml"   # the blog's authors, below docs/
 GRAPH = "luoc-do"              # the document graph
 OPEN_DATA_PAGE = "du-lieu-mo"  # the page that explains the open data
 GUIDE = "huong-dan"            # the editors' guide

@@ -321,7 +321,8 @@ def on_post_build(config):
     blog = config.plugins.get("material/blog")
     settings = editor_config.Settings.from_env()
     editor = editor_config.write(Path(config.site_dir), Path(config.config_file_path).parent, editor_config.config(
-        STATE.model, editor_config.read_authors(Path(config.docs_dir)),
+        # The authors the blog loaded this build, with the names as written.
+        STATE.model, {key: escaping.plain(a.name) for key, a in getattr(blog, "authors", {}).items()},
         list(blog.config.categories_allowed or []) if blog is not None else [], settings, config.site_url or ""),
         settings)
     LOG.info("Trình biên tập / editor: " + (f"/{editor_config.FOLDER}/, {editor['bytes']:,} B"

@@ -137,7 +137,7 @@ def create(kind: str, ident: str, root: Path = ROOT, today: dt.date | None = Non
     today = today or dt.date.today()
     if kind == "news":
         path = docs / contract.POSTS / f"{today.isoformat()}-{ident}.md"
-        author = _first_key(docs / contract.BLOG / ".authors.yml", "authors") or "tuan-lam"
+        author = _first_key(docs / contract.AUTHORS, "authors") or "tuan-lam"
         text = NEWS.format(iso=today.isoformat(), id=ident, author=author,
                            category=_first_category(root / "mkdocs.yml"))
     else:

@@ -11,12 +11,11 @@ from hooks import contract
 from hooks.model.errors import ContentError, ErrorSink, shown
 from hooks.text import yamlerrors
 
-FILE = ".authors.yml"
 EXAMPLE = "authors:\\n  ma-tac-gia:\\n    name: Họ và tên\\n    description: Chức danh, đơn vị\\n    avatar: assets/images/avatar.svg"
 
 
 def path_in(docs_dir: Path) -> Path:
-    return docs_dir / contract.BLOG / FILE
+    return docs_dir / contract.AUTHORS
 
 
 def check(docs_dir: Path, root: Path) -> list[ContentError]:

@@ -15,7 +15,7 @@ from hooks.text.frontmatter import line_of
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$")
 POST_KEYS = ("title", "date", "authors", "categories", "tags", "slug", "description", "draft",
              "pin", "readtime", "links", "hide", "search")
-AUTHORS_FILE = f"docs/{contract.BLOG}/.authors.yml"
+AUTHORS_FILE = f"docs/{contract.AUTHORS}"
 EXCERPT = "<!-- more -->"
 # Listing pages copy a post up to EXCERPT; without it they copy the whole
 # post. Short posts may do without; a longer one must say where to cut.

@@ -270,7 +270,7 @@ def news_collection(authors: dict[str, str], categories: list[str]) -> dict:
              "hint": "Ngày đăng bài, dd/mm/yyyy."},
             {"name": "authors", "label": "Tác giả", "widget": "select", "multiple": True, "min": 1,
              "options": [{"label": name, "value": key} for key, name in authors.items()],
-             "hint": "Tác giả có trong danh sách tác giả của trang (docs/tin-tuc/.authors.yml)."},
+             "hint": f"Tác giả có trong danh sách tác giả của trang (docs/{contract.AUTHORS})."},
             {"name": "categories", "label": "Chuyên mục", "widget": "select", "multiple": True, "min": 1,
              "options": [{"label": c, "value": c} for c in categories],
              "hint": "Một hoặc nhiều chuyên mục có sẵn."},
@@ -346,15 +346,6 @@ def config(model: Model, authors: dict[str, str], categories: list[str], setting
     if site_url:
         out["site_url"] = out["display_url"] = site_url
     return out
-
-
-def read_authors(docs_dir: Path) -> dict[str, str]:
-    """Blog authors by id, names as written in .authors.yml."""
-    path = docs_dir / contract.BLOG / ".authors.yml"
-    if not path.exists():
-        return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {key: str(a.get("name") or key) for key, a in (data.get("authors") or {}).items()}
 
 
 # --- The page ---------------------------------------------------------------------
