@@ -16,18 +16,21 @@ __all__ = ["Markup", "escape", "attributes", "tag", "start_tag"]
 def attributes(attrs: dict | None) -> Markup:
     """` name="value"` for each attribute; None or False leaves it out, True
     writes it bare (`data-search-exclude`)."""
+    # `escape` and str.join rather than `Markup.format`: the same escaping,
+    # several times faster, and the build makes tens of thousands of tags.
     out = []
     for name, value in (attrs or {}).items():
         if value is None or value is False:
             continue
-        out.append(Markup(" {}").format(name) if value is True else Markup(' {}="{}"').format(name, value))
-    return Markup("").join(out)
+        out.append(f" {escape(name)}" if value is True else f' {escape(name)}="{escape(value)}"')
+    return Markup("".join(out))
 
 
 def start_tag(name: str, attrs: dict | None = None) -> Markup:
-    return Markup("<{}{}>").format(name, attributes(attrs))
+    return Markup(f"<{escape(name)}{attributes(attrs)}>")
 
 
 def tag(name: str, attrs: dict | None = None, *children) -> Markup:
     """One element; children are escaped unless Markup."""
-    return start_tag(name, attrs) + Markup("").join(children) + Markup("</{}>").format(name)
+    inner = "".join([escape(child) for child in children])
+    return Markup(f"{start_tag(name, attrs)}{inner}</{escape(name)}>")
