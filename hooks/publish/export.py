@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -294,51 +296,49 @@ def graph_data(model: Model, u: _Urls) -> dict:
                       for e in graph.edges(corpus)]}
 
 
-def build(model: Model, site_url: str, urls: dict[str, str]) -> dict[str, tuple[Any, str | None]]:
-    """Every file below /api/v1/: path -> (data, path of its schema)."""
+def files(model: Model, site_url: str, urls: dict[str, str]) -> Iterator[tuple[str, Any, str | None]]:
+    """Every file below /api/v1/ as (path, data, path of its schema), one at a
+    time: the schemas first, the index last, so nothing is held but the file
+    being written and the list of entries."""
     u = _Urls(site_url, urls)
-    files: dict[str, tuple[Any, str | None]] = {}
     entries: list[dict[str, Any]] = [{"path": "index.json", "kind": "index", "schema": "index.schema.json"}]
+    for path, schema in schemas().items():
+        yield path, dict(schema, **{"$id": u.abs(f"{OUTPUT}/{path}")}), None
+        entries.append({"path": path, "kind": "schema", "schema": None})
     for doc in sorted(model.corpus.documents.values(), key=lambda d: d.sort_key):
         path = contract.api_document(doc.id)
-        files[path] = (document_data(model, doc, u), DOCUMENT_SCHEMA)
+        yield path, document_data(model, doc, u), DOCUMENT_SCHEMA
         entries.append({"path": path, "kind": "document", "schema": DOCUMENT_SCHEMA,
                         "id": doc.id, "title": doc.title})
-    for kind, data in (("bodies", bodies_data(model, u)), ("tasks", tasks_data(model, u)),
-                       ("faqs", faqs_data(model, u)), ("graph", graph_data(model, u))):
+    for kind, make in (("bodies", bodies_data), ("tasks", tasks_data), ("faqs", faqs_data), ("graph", graph_data)):
         path = contract.API_FILES[kind]
-        schema_path = contract.api_schema(path)
-        files[path] = (data, schema_path)
-        entries.append({"path": path, "kind": kind, "schema": schema_path})
-    all_schemas = schemas()
-    for path, schema in all_schemas.items():
-        schema = dict(schema, **{"$id": u.abs(f"{OUTPUT}/{path}")})
-        files[path] = (schema, None)
-        entries.append({"path": path, "kind": "schema", "schema": None})
-    files["index.json"] = ({"version": VERSION, "site": u.base, "files": entries}, "index.schema.json")
-    return files
-
-
-def validate(files: dict[str, tuple[Any, str | None]]) -> list[str]:
-    """Every file against its schema: 'path: problem' for each violation."""
-    problems = []
-    for path, (data, schema_path) in files.items():
-        if schema_path is None:
-            continue
-        problems += [f"{path}: {e}" for e in jsonschema_subset.errors(data, files[schema_path][0])]
-    return problems
+        yield path, make(model, u), contract.api_schema(path)
+        entries.append({"path": path, "kind": kind, "schema": contract.api_schema(path)})
+    yield "index.json", {"version": VERSION, "site": u.base, "files": entries}, "index.schema.json"
 
 
 def write(model: Model, site_url: str, urls: dict[str, str], site_dir: Path) -> list[str]:
-    """Build, validate, then write every file; raise ExportError instead of
-    publishing a file that breaks its own schema."""
-    files = build(model, site_url, urls)
-    problems = validate(files)
-    if problems:
-        raise ExportError("open data does not match its schema:\n  " + "\n  ".join(problems))
+    """Build, validate and write each file in one pass, into a folder beside
+    the real one that replaces it only when every file matched its schema:
+    a file that breaks its own schema is never published (ExportError)."""
     out = Path(site_dir) / OUTPUT
-    for path, (data, _) in files.items():
-        target = out / path
+    temp = out.with_name(out.name + ".tmp")
+    shutil.rmtree(temp, ignore_errors=True)
+    known: dict[str, dict] = {}
+    problems: list[str] = []
+    written = []
+    for path, data, schema_path in files(model, site_url, urls):
+        if schema_path is None:
+            known[path] = data
+        else:
+            problems += [f"{path}: {e}" for e in jsonschema_subset.errors(data, known[schema_path])]
+        target = temp / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return sorted(files)
+        written.append(path)
+    if problems:
+        shutil.rmtree(temp)
+        raise ExportError("open data does not match its schema:\n  " + "\n  ".join(problems))
+    shutil.rmtree(out, ignore_errors=True)
+    temp.rename(out)
+    return sorted(written)
