@@ -26,10 +26,47 @@ class Change:
     when: dt.datetime
     commit: str
     subject: str
+    added: int = 0     # lines of this file, from --numstat (0 for a binary file)
+    deleted: int = 0
+
+    @property
+    def described(self) -> bool:
+        return bool(_VIETNAMESE.search(self.subject))
 
     @property
     def note(self) -> str:
-        return self.subject if _VIETNAMESE.search(self.subject) else NEUTRAL_NOTE
+        # Without a Vietnamese subject, say at least how much of the file changed.
+        return self.subject if self.described else neutral_note(self.added, self.deleted)
+
+
+def neutral_note(added: int, deleted: int) -> str:
+    parts = [f"thêm {added} dòng" if added else "", f"bỏ {deleted} dòng" if deleted else ""]
+    parts = [p for p in parts if p]
+    return f"{NEUTRAL_NOTE} ({', '.join(parts)})" if parts else NEUTRAL_NOTE
+
+
+def merged_log(changes: list[Change], day) -> list[tuple[str, str]]:
+    """(day, note) per entry of a page's change log, newest first. Changes
+    without a Vietnamese subject on the same day are one entry: a day of
+    developers' commits says once how much changed, not "Cập nhật nội dung"
+    again and again."""
+    out: list[tuple[str, str]] = []
+    pending: tuple[str, int, int] | None = None
+    for change in changes:
+        when = day(change.when)
+        if not change.described and pending and pending[0] == when:
+            pending = (when, pending[1] + change.added, pending[2] + change.deleted)
+            continue
+        if pending:
+            out.append((pending[0], neutral_note(pending[1], pending[2])))
+            pending = None
+        if change.described:
+            out.append((when, change.note))
+        else:
+            pending = (when, change.added, change.deleted)
+    if pending:
+        out.append((pending[0], neutral_note(pending[1], pending[2])))
+    return out
 
 
 @dataclass
@@ -60,17 +97,20 @@ def _git(root: Path, *args: str) -> str | None:
 
 
 def parse_log(output: str) -> dict[str, list[Change]]:
-    """Parse `git log --name-only --format=<RS>%H<US>%cI<US>%s` output."""
+    """Parse `git log --numstat --format=<RS>%H<US>%cI<US>%s` output."""
     changes: dict[str, list[Change]] = {}
     for record in output.split(_RECORD):
         if not record.strip():
             continue
         head, _, names = record.partition("\n")
         commit, when, subject = head.split(_UNIT, 2)
-        change = Change(dt.datetime.fromisoformat(when), commit, subject.strip())
-        for name in names.split("\n"):
+        for line in names.split("\n"):
+            added, _, rest = line.partition("\t")
+            deleted, _, name = rest.partition("\t")
             if name.strip():
-                changes.setdefault(name.strip(), []).append(change)
+                changes.setdefault(name.strip(), []).append(Change(
+                    dt.datetime.fromisoformat(when), commit, subject.strip(),
+                    int(added) if added.isdigit() else 0, int(deleted) if deleted.isdigit() else 0))
     return changes
 
 
@@ -80,7 +120,7 @@ def load(root: Path, folder: str = "docs", now: dt.datetime | None = None) -> Hi
     shallow = _git(root, "rev-parse", "--is-shallow-repository")
     if shallow is None:
         return History(built)
-    output = _git(root, "log", "--relative", "--name-only", "--no-renames",
+    output = _git(root, "log", "--relative", "--numstat", "--no-renames",
                   f"--format={_RECORD}%H{_UNIT}%cI{_UNIT}%s", "--", folder)
     if output is None:
         return History(built)

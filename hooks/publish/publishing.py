@@ -59,7 +59,8 @@ class Publishing:
     def document_extras(self, doc: Document) -> dict:
         """The document's change log (the news citing it are its backlinks)."""
         rel = self._rel(doc.path)
-        return {"changes": [{"date": self._day(c.when), "note": c.note} for c in self.history.log(rel)]}
+        return {"changes": [{"date": day, "note": note}
+                            for day, note in gitdates.merged_log(self.history.log(rel), self._day)]}
 
     # -- every page ---------------------------------------------------------
     def page_view(self, *, src_uri: str | None, url: str, title: str, description: str | None,

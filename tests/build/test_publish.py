@@ -187,11 +187,11 @@ def test_last_update_and_change_log_come_from_git(news_site):
     assert 'Cập nhật lần cuối: <time datetime="2024-04-02">02/04/2024</time></p>' in kl
     changes = re.search(r'<details class="kl-changes">.*?</details>', kl, re.S).group(0)
     assert re.findall(r"<li><time datetime=\"[0-9-]+\">([^<]+)</time>: ([^<]+)</li>", changes) == [
-        ("02/04/2024", "Cập nhật nội dung"), ("05/03/2024", "Thêm văn bản và tin tức")]
+        ("02/04/2024", "Cập nhật nội dung (thêm 1 dòng)"), ("05/03/2024", "Thêm văn bản và tin tức")]
     assert "Fix blank line" not in kl
     assert '<time datetime="2024-03-05">05/03/2024</time></p>' in read(news_site, "co-quan/so-noi-vu/index.html")
     changes_feed = feedparser.parse((news_site / "van-ban.atom.xml").read_bytes())
-    assert "Kết luận số 14-KL/TW: Cập nhật nội dung" in [e.title for e in changes_feed.entries]
+    assert "Kết luận số 14-KL/TW: Cập nhật nội dung (thêm 1 dòng)" in [e.title for e in changes_feed.entries]
 
 
 # Front matter of a post is checked where the blog's authors and categories

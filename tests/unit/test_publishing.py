@@ -31,11 +31,24 @@ def test_document_links_map_to_document_and_clause():
 
 
 def test_git_log_parsing_and_vietnamese_notes():
-    out = ("\x1eabc\x1f2024-04-01T23:30:00+00:00\x1fFix typo\n\ndocs/van-ban/kl-14.md\n"
-           "\x1edef\x1f2024-03-05T10:00:00+07:00\x1fThêm văn bản\n\ndocs/van-ban/kl-14.md\ndocs/index.md\n")
+    out = ("\x1eabc\x1f2024-04-01T23:30:00+00:00\x1fFix typo\n\n2\t1\tdocs/van-ban/kl-14.md\n"
+           "\x1edef\x1f2024-03-05T10:00:00+07:00\x1fThêm văn bản\n\n40\t0\tdocs/van-ban/kl-14.md\n"
+           "3\t0\tdocs/index.md\n-\t-\tdocs/assets/a.png\n")
     log = gitdates.parse_log(out)
     assert [c.commit for c in log["docs/van-ban/kl-14.md"]] == ["abc", "def"]
-    assert [c.note for c in log["docs/van-ban/kl-14.md"]] == [gitdates.NEUTRAL_NOTE, "Thêm văn bản"]
+    assert [c.note for c in log["docs/van-ban/kl-14.md"]] == ["Cập nhật nội dung (thêm 2 dòng, bỏ 1 dòng)",
+                                                               "Thêm văn bản"]
+    assert [(c.added, c.deleted) for c in log["docs/assets/a.png"]] == [(0, 0)]   # binary: "-"
+
+
+def test_a_day_of_undescribed_changes_is_one_entry_of_the_change_log():
+    def change(day, subject, added=0, deleted=0):
+        return gitdates.Change(dt.datetime(2024, 4, day, 9), subject, subject, added, deleted)
+    log = [change(3, "Fix a", 1, 1), change(3, "Fix b", 4), change(3, "Sửa lỗi chính tả", 1, 1),
+           change(3, "Fix c", 0, 2), change(2, "Fix d", 5)]
+    assert gitdates.merged_log(log, lambda w: w.strftime("%d/%m/%Y")) == [
+        ("03/04/2024", "Cập nhật nội dung (thêm 5 dòng, bỏ 1 dòng)"), ("03/04/2024", "Sửa lỗi chính tả"),
+        ("03/04/2024", "Cập nhật nội dung (bỏ 2 dòng)"), ("02/04/2024", "Cập nhật nội dung (thêm 5 dòng)")]
 
 
 def test_dates_fall_back_to_build_time_without_git(tmp_path):
