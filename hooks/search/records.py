@@ -42,7 +42,9 @@ class Record:
     context: str = "" # indexed lightly: the document a clause belongs to
     names: str = ""   # weighed highest: a document's number and name, a body's names
     kind: str = "page"   # one of KINDS
-    full_title: str = ""  # a document's number and summary: a query it holds ranks the document first
+    # Another title readers know it by: a document's number with its summary,
+    # a body's short name. A query it holds ranks the record first (search-core.js byTitle).
+    alt_title: str = ""
 
 
 def indexed(url: str, src: str | None = None) -> bool:
@@ -91,11 +93,12 @@ def page_records(corpus: Corpus, url: str, page_title: str, page_html: str) -> l
             if doc_id:
                 records.append(Record(url, short_name(corpus, doc_id), "", body,
                                       names=number_spellings(corpus, doc_id), kind="document",
-                                      full_title=full_title(corpus, doc_id)))
+                                      alt_title=full_title(corpus, doc_id)))
             elif body_id:
                 body_model = corpus.bodies[body_id]
                 records.append(Record(url, body_model.name, "", body,
-                                      names=f"{body_model.name} {body_model.short_name}", kind="body"))
+                                      names=f"{body_model.name} {body_model.short_name}", kind="body",
+                                      alt_title=body_model.short_name or ""))
             else:
                 title = section.heading or page_title
                 records.append(Record(url, title, title, body, kind=_kind(url)))

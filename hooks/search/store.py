@@ -192,8 +192,8 @@ def write(index: Index, site_dir: Path, version: str) -> Path:
     for n, terms in enumerate(grouped):
         (output / "t" / f"{n}.js").write_text(_script(f"t/{n}", terms), encoding="utf-8")
     for start in range(0, len(index.records), CHUNK):
-        # A document's full title rides along (search-core.js byTitle); other rows stay four long.
-        rows = [[r.url, r.title, r.kind, r.text] + ([r.full_title] if r.full_title else [])
+        # A document's or body's other title rides along (search-core.js byTitle); other rows stay four long.
+        rows = [[r.url, r.title, r.kind, r.text] + ([r.alt_title] if r.alt_title else [])
                 for r in index.records[start:start + CHUNK]]
         n = start // CHUNK
         (output / "r" / f"{n}.js").write_text(_script(f"r/{n}", rows), encoding="utf-8")

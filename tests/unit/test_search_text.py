@@ -71,8 +71,8 @@ def test_records_of_a_document_page():
         assert spelling in doc.names
     # The document's full title (number and summary) is named and shipped for ranking.
     summary = model.documents["kl-14"].meta["summary"]
-    assert doc.full_title == f"Kết luận số 14-KL/TW {summary}" and summary in doc.names
-    assert not records[1].full_title
+    assert doc.alt_title == f"Kết luận số 14-KL/TW {summary}" and summary in doc.names
+    assert not records[1].alt_title
 
 
 def test_template_headings_give_their_text_to_the_intro_wherever_they_are():
@@ -108,6 +108,9 @@ def test_every_page_has_a_readers_kind():
                          "tin-tuc/2022/12/10/x/", "luoc-do/", "van-ban/")}
     assert kinds == {"van-ban/kl-14/": {"document"}, "co-quan/so-noi-vu/": {"body"}, "hoi-dap/thi-diem-la-gi/": {"faq"},
                      "hoi-dap/": {"faq"}, "tin-tuc/2022/12/10/x/": {"news"}, "luoc-do/": {"page"}, "van-ban/": {"page"}}
+    # A body's short name is its other title, as readers type it.
+    body = search_index.page_records(model, "co-quan/ban-thuong-vu-tinh-uy/", "T", page)[0]
+    assert body.alt_title == model.bodies["ban-thuong-vu-tinh-uy"].short_name == "Ban Thường vụ Tỉnh ủy"
     assert list(search_index.KINDS) == ["document", "clause", "faq", "news", "body", "page"]
     assert list(search_index.KINDS.values()) == ["Văn bản", "Điều khoản", "Hỏi đáp", "Tin", "Cơ quan", "Trang"]
 
@@ -174,7 +177,7 @@ def test_index_files(tmp_path):
 
 def test_records_are_kept_by_kind_and_meta_gives_each_kind_its_range(tmp_path):
     records = [_record("x", url="n/", kind="news"), _record("x", url="c1/", kind="clause"),
-               _record("x", url="d/", kind="document", full_title="Kết luận số 1 về x"),
+               _record("x", url="d/", kind="document", alt_title="Kết luận số 1 về x"),
                _record("x", url="c2/", kind="clause")]
     index = search_store.build(records)
     # Kinds in the order of KINDS, pages in their order within a kind.
