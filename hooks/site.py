@@ -279,7 +279,7 @@ def on_post_page(output, page, config):
     # through on_page_content.
     output = references.localize(placeholders.finish_html(output, STATE.fragments), page.url)
     # A clause's page repeats the clause, whose search result is the clause in place.
-    if STATE.model is not None and search_index.indexed(page.url) and not (
+    if STATE.model is not None and search_index.indexed(page.url, page.file.src_uri) and not (
             page.file.generated_by and contract.clause_of_src(page.file.src_uri)):
         STATE.search_records += search_index.page_records(STATE.model.corpus, page.url, escaping.plain(page.title), output)
     if STATE.command != "serve":   # serve injects its live-reload script into every page

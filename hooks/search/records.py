@@ -18,6 +18,20 @@ from hooks.search import sections as search_sections
 _SKIP_PREFIXES = tuple(f"{contract.BLOG}/{p}/" for p in ("archive", "category", "page"))
 _SKIP_URLS = {"404.html", f"{contract.BLOG}/"}
 
+# What a result is, as readers name it (issue 13): each result shows its
+# kind, and readers filter by it. The order is the index's order (records of
+# equal score come in it) and the filter's.
+KINDS = {
+    "document": "Văn bản",
+    "clause": "Điều khoản",
+    "faq": "Hỏi đáp",
+    "news": "Tin",
+    "body": "Cơ quan",
+    "page": "Trang",
+}
+# Other pages by folder; listings of documents and the graph are pages.
+_KIND_OF_FOLDER = {contract.FAQS: "faq", contract.BLOG: "news", contract.BODIES: "body"}
+
 
 @dataclass
 class Record:
@@ -27,12 +41,20 @@ class Record:
     text: str         # shown in excerpts
     context: str = "" # indexed lightly: the document a clause belongs to
     names: str = ""   # weighed highest: a document's number and name, a body's names
-    kind: str = "page"
+    kind: str = "page"   # one of KINDS
+    # Another title readers know it by: a document's number with its summary,
+    # a body's short name. A query it holds ranks the record first (search-core.js byTitle).
+    alt_title: str = ""
 
 
-def indexed(url: str) -> bool:
-    # FAQ pages are results of their own; search.js lists them after the
-    # legal text they explain unless their question is what was typed.
+def indexed(url: str, src: str | None = None) -> bool:
+    """Whether a page is in readers' search. Not the home page, the editors'
+    guide or the open-data page (the site's own furniture, `contract.reader_page`),
+    nor generated listings. FAQ pages are results of their own; search.js
+    lists them after the legal text they explain unless their question is
+    what was typed."""
+    if src is not None and not contract.reader_page(src):
+        return False
     return url not in _SKIP_URLS and not url.startswith(_SKIP_PREFIXES)
 
 
@@ -42,12 +64,21 @@ def short_name(corpus: Corpus, doc_id: str) -> str:
     return f"{doc.type_label} {doc.meta['number']}" if doc.meta["number"] else doc.title
 
 
+def full_title(corpus: Corpus, doc_id: str) -> str:
+    """'Kết luận số 14-KL/TW về chủ trương khuyến khích …': the document's
+    name with its summary (trích yếu), as it is cited in full."""
+    doc = corpus.documents[doc_id]
+    return " ".join(filter(None, (doc.title, doc.meta["summary"])))
+
+
 def number_spellings(corpus: Corpus, doc_id: str) -> str:
-    """The ways people type a number: '14-KL/TW', 'kl 14', 'kl14'."""
+    """The ways people type a number ('14-KL/TW', 'kl 14', 'kl14') and the
+    document's full title: a query of its summary's words finds the document."""
     doc = corpus.documents[doc_id]
     compact = doc_id.replace("-", "")
     spaced = doc_id.replace("-", " ")
-    return " ".join((doc.title, doc.meta["number"] or "", short_name(corpus, doc_id), spaced, compact))
+    return " ".join((full_title(corpus, doc_id), doc.meta["number"] or "", short_name(corpus, doc_id), spaced,
+                     compact))
 
 
 def page_records(corpus: Corpus, url: str, page_title: str, page_html: str) -> list[Record]:
@@ -61,11 +92,13 @@ def page_records(corpus: Corpus, url: str, page_title: str, page_html: str) -> l
         if section.anchor is None:
             if doc_id:
                 records.append(Record(url, short_name(corpus, doc_id), "", body,
-                                      names=number_spellings(corpus, doc_id), kind="document"))
+                                      names=number_spellings(corpus, doc_id), kind="document",
+                                      alt_title=full_title(corpus, doc_id)))
             elif body_id:
                 body_model = corpus.bodies[body_id]
                 records.append(Record(url, body_model.name, "", body,
-                                      names=f"{body_model.name} {body_model.short_name}", kind="body"))
+                                      names=f"{body_model.name} {body_model.short_name}", kind="body",
+                                      alt_title=body_model.short_name or ""))
             else:
                 title = section.heading or page_title
                 records.append(Record(url, title, title, body, kind=_kind(url)))
@@ -77,8 +110,9 @@ def page_records(corpus: Corpus, url: str, page_title: str, page_html: str) -> l
             label = anchors.cited(clause.anchor) if clause else section.heading
             if not body and not clause:
                 continue
+            # A heading of the page that is no clause (the plain summary) is the document's.
             records.append(Record(target, f"{label} · {doc_name}", label, body, context=doc_name,
-                                  kind="clause" if clause else "section"))
+                                  kind="clause" if clause else "document"))
         elif body:
             name = page_title or sections[0].heading
             records.append(Record(target, f"{section.heading} · {name}", section.heading, body, context=name,
@@ -97,4 +131,5 @@ def _body_of(corpus: Corpus, url: str) -> str | None:
 
 
 def _kind(url: str) -> str:
-    return url.split("/", 1)[0] or "page"
+    """A page's kind from its folder: FAQ, news, body, else a page of the site."""
+    return _KIND_OF_FOLDER.get(url.split("/", 1)[0], "page")

@@ -18,7 +18,9 @@ SKIP_TAGS = {"script", "style", "button", "nav", "svg", "template", "blockquote"
 SKIP_CLASSES = {"headerlink", "kl-toc", "kl-chain", "kl-clause__tools", "md-source-file", "md-post__meta",
                 "kl-backlinks", "kl-changes", "kl-graph-figure", "kl-page-end"}
 # Headings the templates add (ids "kl-…") label parts of the page's own
-# intro, such as the metadata panel, rather than content of their own.
+# intro, such as the metadata panel, rather than content of their own: what
+# follows them belongs to the intro wherever the template puts it (the panel
+# sits at the end of a document, after its last section).
 TEMPLATE_ID_PREFIX = "kl-"
 BLOCKS = {"p", "div", "li", "dd", "dt", "section", "blockquote", "tr", "td", "th", "br", "ul", "ol", "dl",
           "details", "summary", "table"} | HEADINGS
@@ -46,6 +48,7 @@ class _Splitter(HTMLParser):
         self._stack: list[tuple[str, bool]] = []   # (tag, skipping)
         self._heading: list[str] | None = None
         self._heading_depth = 0
+        self._target = self.sections[0]   # where text goes
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -73,7 +76,10 @@ class _Splitter(HTMLParser):
             level = int(tag[1])
             if ident and not ident.startswith(TEMPLATE_ID_PREFIX) and level > 1:
                 self.sections.append(Section(ident, "", level))
+                self._target = self.sections[-1]
                 self._heading, self._heading_depth = [], len(self._stack)
+            elif ident and ident.startswith(TEMPLATE_ID_PREFIX):
+                self._target = self.sections[0]
             elif level == 1 and not self.sections[0].heading:
                 self._heading, self._heading_depth = [], len(self._stack)
                 self.sections[0].level = 1
@@ -108,7 +114,7 @@ class _Splitter(HTMLParser):
                 self._emit(data)
 
     def _emit(self, text: str) -> None:
-        self.sections[-1].text.append(text)
+        self._target.text.append(text)
 
 
 _ARTICLE = '<article class="md-content__inner'

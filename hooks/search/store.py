@@ -31,9 +31,8 @@ from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
-from hooks import contract
 from hooks.search import text as search_text
-from hooks.search.records import Record
+from hooks.search.records import KINDS, Record
 
 OUTPUT = "assets/tim-kiem"
 CALLBACK = "klSearchData"
@@ -44,7 +43,7 @@ CALLBACK = "klSearchData"
 W_NAMES = 10.0
 W_HEADING = 5.0
 W_CONTEXT = 0.5
-W_TEXT = {contract.BLOG: 0.5}
+W_TEXT = {"news": 0.5}
 
 # BM25 saturation and length normalisation, applied at build time; the
 # browser multiplies each stored level by the term's idf.
@@ -103,10 +102,21 @@ def level(tf: float, length: int, average: float) -> int:
 
 @dataclass
 class Index:
-    records: list[Record]
+    records: list[Record]           # in the order of KINDS, so each kind is one range of record numbers
     lengths: list[int]              # tokens per record
     postings: dict[str, array]      # term -> [record, tf, record, tf, …]
     completions: dict[str, list[str]]
+
+    @property
+    def kinds(self) -> list[list]:
+        """[kind, label, first record, end] of each kind present: a reader's
+        filter keeps the record numbers of a range, with no record loaded."""
+        out: list[list] = []
+        for number, record in enumerate(self.records):
+            if not out or out[-1][0] != record.kind:
+                out.append([record.kind, KINDS[record.kind], number, number])
+            out[-1][3] = number + 1
+        return out
 
     @property
     def average(self) -> float:
@@ -121,6 +131,8 @@ class Index:
 def build(records: list[Record]) -> Index:
     """One pass over the records; levels need the average length, so they
     are computed when written."""
+    order = list(KINDS)
+    records = sorted(records, key=lambda r: order.index(r.kind))   # stable: pages keep their order within a kind
     lengths: list[int] = []
     postings: dict[str, array] = {}
     for number, record in enumerate(records):
@@ -180,10 +192,12 @@ def write(index: Index, site_dir: Path, version: str) -> Path:
     for n, terms in enumerate(grouped):
         (output / "t" / f"{n}.js").write_text(_script(f"t/{n}", terms), encoding="utf-8")
     for start in range(0, len(index.records), CHUNK):
-        rows = [[r.url, r.title, r.kind, r.text] for r in index.records[start:start + CHUNK]]
+        # A document's or body's other title rides along (search-core.js byTitle); other rows stay four long.
+        rows = [[r.url, r.title, r.kind, r.text] + ([r.alt_title] if r.alt_title else [])
+                for r in index.records[start:start + CHUNK]]
         n = start // CHUNK
         (output / "r" / f"{n}.js").write_text(_script(f"r/{n}", rows), encoding="utf-8")
     meta = {"version": version, "records": len(index.records), "shards": shards, "chunk": CHUNK, "levels": LEVELS,
-            "exact": EXACT, "prefix": PREFIX, "minPrefix": MIN_PREFIX}
+            "exact": EXACT, "prefix": PREFIX, "minPrefix": MIN_PREFIX, "kinds": index.kinds}
     (output / "meta.js").write_text(_script("meta", meta), encoding="utf-8")
     return output

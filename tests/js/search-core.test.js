@@ -150,16 +150,63 @@ test("exact diacritics break ties but do not lift a weaker record", async () => 
 
 test("byTitle: titles the reader typed first, exact diacritics before folded, explanations after", () => {
   const titles = (data, query) => core.byTitle(data, core.tokens(query)).map((d) => d.title);
-  const docs = [{ title: "Đoạn 1", kind: "van-ban" }, { title: "Cân", kind: "van-ban" },
-                { title: "Cán", kind: "van-ban" }];
+  const docs = [{ title: "Đoạn 1", kind: "clause" }, { title: "Cân", kind: "clause" },
+                { title: "Cán", kind: "clause" }];
   assert.deepEqual(titles(docs, "cán"), ["Cán", "Cân", "Đoạn 1"]);
   assert.deepEqual(titles(docs, "can"), ["Cân", "Cán", "Đoạn 1"]);
-  // Part of a title typed exactly goes before all of one matched folded.
-  const partly = [{ title: "Cân bộ", kind: "van-ban" }, { title: "Cán bộ năng động", kind: "van-ban" }];
-  assert.deepEqual(titles(partly, "cán bộ"), ["Cán bộ năng động", "Cân bộ"]);
-  const faq = [{ title: "Ai quyết định cho làm thí điểm?", kind: "hoi-dap" }, { title: "Điều 1", kind: "van-ban" }];
+  // Of titles partly typed, the one typed exactly goes first.
+  const partly = [{ title: "Cân bộ năng động", kind: "clause" }, { title: "Cán bộ năng động", kind: "clause" }];
+  assert.deepEqual(titles(partly, "cán bộ"), ["Cán bộ năng động", "Cân bộ năng động"]);
+  // A title wholly typed, even without diacritics, before one partly typed.
+  const whole = [{ title: "Cán bộ năng động", kind: "clause" }, { title: "Cân bộ", kind: "body" }];
+  assert.deepEqual(titles(whole, "can bo"), ["Cân bộ", "Cán bộ năng động"]);
+  const faq = [{ title: "Ai quyết định cho làm thí điểm?", kind: "faq" }, { title: "Điều 1", kind: "clause" }];
   assert.deepEqual(titles(faq, "thi diem"), ["Điều 1", "Ai quyết định cho làm thí điểm?"]);
   assert.deepEqual(titles(faq, "ai quyet dinh cho lam thi diem"), ["Ai quyết định cho làm thí điểm?", "Điều 1"]);
+});
+
+test("byTitle: a title's distinct words count once ('2.4' finds Mục 2.4 before Đoạn 2 mục 2.4)", () => {
+  const data = [{ title: "Đoạn 2 mục 2.4 · Kết luận 14-KL/TW", kind: "clause" },
+                { title: "Mục 2.4 · Kết luận 14-KL/TW", kind: "clause" }];
+  assert.deepEqual(core.byTitle(data, core.tokens("2.4")).map((d) => d.title)[0], "Mục 2.4 · Kết luận 14-KL/TW");
+});
+
+test("byTitle: a document whose full title holds the query comes before pages that mention it", () => {
+  const data = [
+    { title: "Thanh Hóa triển khai Kết luận về cán bộ năng động", kind: "news" },
+    { title: "Cán bộ năng động", kind: "page" },
+    { title: "Nghị định 73/2023/NĐ-CP", kind: "document", alt: "Nghị định số 73/2023/NĐ-CP quy định về khuyến khích, bảo vệ cán bộ năng động, sáng tạo, dám nghĩ, dám làm" },
+    { title: "Kết luận 14-KL/TW", kind: "document", alt: "Kết luận số 14-KL/TW về chủ trương khuyến khích và bảo vệ cán bộ năng động" },
+    { title: "Bộ Chính trị", kind: "body" },
+    { title: "Ban Thường vụ Tỉnh ủy Thanh Hóa", kind: "body", alt: "Ban Thường vụ Tỉnh ủy" },
+    { title: "Kế hoạch 116/KH-UBND", kind: "document", alt: "Kế hoạch số 116/KH-UBND về việc thực hiện Chương trình của Ban Thường vụ Tỉnh uỷ" },
+  ];
+  const titles = (query) => core.byTitle(data, core.tokens(query)).map((d) => d.title);
+  // A title wholly typed still comes first; then documents, the closest name first; then the rest.
+  assert.deepEqual(titles("can bo nang dong").slice(0, 4),
+                   ["Cán bộ năng động", "Kết luận 14-KL/TW", "Nghị định 73/2023/NĐ-CP",
+                    "Thanh Hóa triển khai Kết luận về cán bộ năng động"]);
+  assert.deepEqual(titles("bao ve can bo nang dong").slice(0, 2), ["Kết luận 14-KL/TW", "Nghị định 73/2023/NĐ-CP"]);
+  // A name is a document's: a news post's words elsewhere do not lift it.
+  assert.deepEqual(titles("bo chinh tri")[0], "Bộ Chính trị");
+  // A body's short name typed whole is the body, before a document whose summary names it.
+  assert.deepEqual(titles("ban thuong vu tinh uy").slice(0, 2),
+                   ["Ban Thường vụ Tỉnh ủy Thanh Hóa", "Kế hoạch 116/KH-UBND"]);
+});
+
+test("kinds: counts and filters by the index's ranges of kinds, with no record loaded", () => {
+  const meta = { kinds: [["document", "Văn bản", 0, 2], ["clause", "Điều khoản", 2, 6], ["faq", "Hỏi đáp", 6, 8]] };
+  const found = [3, 0, 7, 4, 2];
+  assert.deepEqual(core.kindCounts(meta, found), [
+    { kind: "document", label: "Văn bản", count: 1 }, { kind: "clause", label: "Điều khoản", count: 3 },
+    { kind: "faq", label: "Hỏi đáp", count: 1 }]);
+  assert.deepEqual(core.ofKind(meta, found, "clause"), [3, 4, 2]);      // in the order found
+  assert.deepEqual(core.ofKind(meta, found, null), found);
+  assert.deepEqual(core.ofKind(meta, found, "news"), []);
+  assert.deepEqual(core.kindCounts(meta, [7]), [{ kind: "faq", label: "Hỏi đáp", count: 1 }]);
+  assert.equal(core.kindOf(meta, 8), null);
+  assert.equal(core.label(meta, "clause"), "Điều khoản");
+  assert.equal(core.label(meta, "news"), "");
 });
 
 test("excerpt: matching words marked on folded text, HTML escaped, a window around the first", () => {

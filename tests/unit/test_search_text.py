@@ -69,13 +69,50 @@ def test_records_of_a_document_page():
     doc = records[0]
     for spelling in ("14-KL/TW", "kl 14", "kl14", "Kết luận số 14-KL/TW"):
         assert spelling in doc.names
+    # The document's full title (number and summary) is named and shipped for ranking.
+    summary = model.documents["kl-14"].meta["summary"]
+    assert doc.alt_title == f"Kết luận số 14-KL/TW {summary}" and summary in doc.names
+    assert not records[1].alt_title
 
 
-def test_generated_listings_are_not_indexed():
+def test_template_headings_give_their_text_to_the_intro_wherever_they_are():
+    # The metadata panel at the end of a document is the document's, not
+    # the last section's ("Liên kết đến văn bản này" used to hold it).
+    html = SAMPLE.replace("</article>", '<h2 id="lien-ket-den">Liên kết đến</h2><p>Cuối.</p>'
+                          '<section class="kl-meta"><h2 id="kl-meta-title">Thông tin</h2><dd>Trích yếu</dd></section>'
+                          "</article>")
+    sections = search_sections.split(html)
+    assert sections[-1].anchor == "lien-ket-den" and sections[-1].body == "Cuối."
+    assert sections[0].body.endswith("Thông tin Trích yếu")
+
+
+def test_generated_listings_and_editors_pages_are_not_indexed():
     assert search_index.indexed("van-ban/kl-14/")
+    assert search_index.indexed("van-ban/kl-14/", "van-ban/kl-14.md")
     assert search_index.indexed("tin-tuc/2022/12/10/thanh-hoa-trien-khai-ket-luan-14/")
     for url in ("404.html", "tin-tuc/", "tin-tuc/archive/2022/12/", "tin-tuc/category/trien-khai-van-ban/"):
         assert not search_index.indexed(url)
+    # Readers' search holds neither the home page nor the editors' guide nor the open-data page.
+    for url, src in (("", "index.md"), ("huong-dan/", "huong-dan/index.md"), ("huong-dan/dan-chieu/", "huong-dan/dan-chieu.md"),
+                     ("du-lieu-mo/", "du-lieu-mo/index.md")):
+        assert not search_index.indexed(url, src), src
+
+
+def test_every_page_has_a_readers_kind():
+    from conftest import ROOT
+    from hooks.collect import corpus
+    model = corpus.load(ROOT / "docs", ROOT)
+    page = '<article class="md-content__inner"><h1>T</h1><p>Chữ.</p><h2 id="a">A</h2><p>Chữ.</p></article>'
+    kinds = {url: {r.kind for r in search_index.page_records(model, url, "T", page)}
+             for url in ("van-ban/kl-14/", "co-quan/so-noi-vu/", "hoi-dap/thi-diem-la-gi/", "hoi-dap/",
+                         "tin-tuc/2022/12/10/x/", "luoc-do/", "van-ban/")}
+    assert kinds == {"van-ban/kl-14/": {"document"}, "co-quan/so-noi-vu/": {"body"}, "hoi-dap/thi-diem-la-gi/": {"faq"},
+                     "hoi-dap/": {"faq"}, "tin-tuc/2022/12/10/x/": {"news"}, "luoc-do/": {"page"}, "van-ban/": {"page"}}
+    # A body's short name is its other title, as readers type it.
+    body = search_index.page_records(model, "co-quan/ban-thuong-vu-tinh-uy/", "T", page)[0]
+    assert body.alt_title == model.bodies["ban-thuong-vu-tinh-uy"].short_name == "Ban Thường vụ Tỉnh ủy"
+    assert list(search_index.KINDS) == ["document", "clause", "faq", "news", "body", "page"]
+    assert list(search_index.KINDS.values()) == ["Văn bản", "Điều khoản", "Hỏi đáp", "Tin", "Cơ quan", "Trang"]
 
 
 def _record(text, **fields):
@@ -92,7 +129,7 @@ def test_terms_are_folded_words_pairs_and_exact_spellings():
     assert weights["can bo"] == weights["nang dong"] == weights["dong doi"] == 1.0
     # A pair never crosses fields: the heading does not run into the text.
     assert weights["muc"] == search_store.W_HEADING and "2 can" not in weights
-    news = search_store.record_terms(_record("cán bộ", kind="tin-tuc"))[0]
+    news = search_store.record_terms(_record("cán bộ", kind="news"))[0]
     names = search_store.record_terms(_record("", names="cán bộ"))[0]
     assert news["can"] == 0.5 and names["can"] == search_store.W_NAMES
 
@@ -112,7 +149,7 @@ def test_hash_is_fnv1a_over_utf8():
 
 def test_index_files(tmp_path):
     records = [_record("cán bộ năng động", url="a/#x"), _record("cân nhắc năng lực", url="b/"),
-               _record("năng động", url="c/", kind="tin-tuc")]
+               _record("năng động", url="c/", kind="news")]
     index = search_store.build(records)
     # Record numbers are gaps, each followed by its level.
     assert search_store._encoded(index.postings["nang"], index.lengths, index.average)[0::2] == [0, 1, 1]
@@ -136,3 +173,21 @@ def test_index_files(tmp_path):
     assert '["a/#x","T","page","cán bộ năng động"]' in chunk
     meta = (out / "meta.js").read_text(encoding="utf-8")
     assert '"records":3' in meta and f'"shards":{index.shards}' in meta and '"version":"b1"' in meta
+
+
+def test_records_are_kept_by_kind_and_meta_gives_each_kind_its_range(tmp_path):
+    records = [_record("x", url="n/", kind="news"), _record("x", url="c1/", kind="clause"),
+               _record("x", url="d/", kind="document", alt_title="Kết luận số 1 về x"),
+               _record("x", url="c2/", kind="clause")]
+    index = search_store.build(records)
+    # Kinds in the order of KINDS, pages in their order within a kind.
+    assert [r.url for r in index.records] == ["d/", "c1/", "c2/", "n/"]
+    assert index.kinds == [["document", "Văn bản", 0, 1], ["clause", "Điều khoản", 1, 3], ["news", "Tin", 3, 4]]
+    out = search_store.write(index, tmp_path, "b1")
+    meta = (out / "meta.js").read_text(encoding="utf-8")
+    assert '"kinds":[["document","Văn bản",0,1],["clause","Điều khoản",1,3],["news","Tin",3,4]]' in meta
+    # Postings number records in that order.
+    assert search_store._encoded(index.postings["x"], index.lengths, index.average)[0::2] == [0, 1, 1, 1]
+    # A document's row carries its full title; other rows stay four long.
+    chunk = (out / "r" / "0.js").read_text(encoding="utf-8")
+    assert '["d/","T","document","x","Kết luận số 1 về x"]' in chunk and '["c1/","T","clause","x"]' in chunk

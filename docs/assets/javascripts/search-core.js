@@ -175,32 +175,74 @@
   }
 
   // How much of a title the query names, when it names all query words:
-  // "Bộ Chính trị" is the body's page, not a post that mentions it.
+  // the share of the title's distinct words typed. "Bộ Chính trị" is the
+  // body's page, not a post that mentions it; "Mục 2.4" comes before
+  // "Đoạn 2 mục 2.4" for "2.4".
   function coverage(title, terms, key) {
-    var words = tokens(title).map(key);
+    var words = tokens(title).map(key).filter(function (w, i, all) { return all.indexOf(w) === i; });
     var wanted = terms.map(key);
     if (!words.length || !wanted.every(function (t) { return words.indexOf(t) >= 0; })) return 0;
     return words.filter(function (w) { return wanted.indexOf(w) >= 0; }).length / words.length;
   }
 
-  // Records ({title, kind, …}) in index order, except that those whose
-  // title is what the reader typed come first, exact diacritics before
-  // folded ones, and that explanations (hỏi đáp) follow the legal text they
-  // explain.
+  // Records ({title, kind, alt, …}) in index order, except that:
+  // - those whose title, or other title (`alt`: a body's short name), is
+  //   wholly what the reader typed come first, exact diacritics before
+  //   folded ones;
+  // - then documents and bodies whose other title (a document's number and
+  //   summary) holds every word typed, above the pages that mention them
+  //   (issue 13);
+  // - then titles that hold every word typed, by how much of them was typed;
+  // - explanations (hỏi đáp) follow the legal text they explain.
   function byTitle(data, terms) {
     var same = function (t) { return t; };
     return data.map(function (d, i) {
-      var explanation = d.kind === "hoi-dap" ? 1 : 0;
+      var explanation = d.kind === "faq" ? 1 : 0;
       // A question jumps ahead only when the reader typed most of it.
       var counts = function (c) { return explanation && c < 0.75 ? 0 : c; };
-      return { d: d, i: i, exact: counts(coverage(d.title, terms, same)),
-               folded: counts(coverage(d.title, terms, fold)), explanation: explanation };
+      var exact = counts(coverage(d.title, terms, same));
+      var folded = counts(coverage(d.title, terms, fold));
+      var named = d.alt ? coverage(d.alt, terms, fold) : 0;
+      var namedExact = d.alt ? coverage(d.alt, terms, same) : 0;
+      var whole = exact === 1 || namedExact === 1 ? 2 : folded === 1 || named === 1 ? 1 : 0;
+      return { d: d, i: i, whole: whole, named: named, exact: exact, folded: folded, explanation: explanation };
     }).sort(function (a, b) {
-      return b.exact - a.exact || b.folded - a.folded || a.explanation - b.explanation || a.i - b.i;
+      return b.whole - a.whole || (b.named > 0) - (a.named > 0) || b.exact - a.exact || b.folded - a.folded ||
+        b.named - a.named || a.explanation - b.explanation || a.i - b.i;
     }).map(function (x) { return x.d; });
+  }
+
+  // The reader's filter by kind. meta.kinds holds [kind, label, first, end]
+  // for each kind: the index keeps each kind's records together.
+  function kindOf(meta, id) {
+    var kinds = meta.kinds || [];
+    for (var k = 0; k < kinds.length; k++) if (id >= kinds[k][2] && id < kinds[k][3]) return kinds[k][0];
+    return null;
+  }
+
+  // [{kind, label, count}] of the records found, in the index's order of
+  // kinds, kinds with none left out.
+  function kindCounts(meta, found) {
+    return (meta.kinds || []).map(function (k) {
+      var count = 0;
+      for (var i = 0; i < found.length; i++) if (found[i] >= k[2] && found[i] < k[3]) count++;
+      return { kind: k[0], label: k[1], count: count };
+    }).filter(function (k) { return k.count > 0; });
+  }
+
+  // The records found of one kind (all of them when kind is null), in order.
+  function ofKind(meta, found, kind) {
+    if (!kind) return found;
+    return found.filter(function (id) { return kindOf(meta, id) === kind; });
+  }
+
+  function label(meta, kind) {
+    var found = (meta.kinds || []).filter(function (k) { return k[0] === kind; })[0];
+    return found ? found[1] : "";
   }
 
   return { fold: fold, tokens: tokens, hash: hash, idf: idf, plan: plan, groups: groups, rank: rank,
            find: find, escapeHtml: escapeHtml, matcher: matcher, excerpt: excerpt, byTitle: byTitle,
+           kindOf: kindOf, kindCounts: kindCounts, ofKind: ofKind, label: label,
            EXACT_WEIGHT: EXACT_WEIGHT, PREFIX_WEIGHT: PREFIX_WEIGHT, MAX_TOKENS: MAX_TOKENS };
 })());

@@ -14,6 +14,8 @@
   var SHOWN = 20;
 
   var sequence = 0;
+  // The kind of result the reader chose to see ("clause"…), or null for all.
+  var filter = null;
 
   function root() { return document.querySelector("[data-kl-search]"); }
   function input() { return document.querySelector("[data-kl-search-input]"); }
@@ -86,13 +88,17 @@
   }
 
   // Results of a query, or null once a newer query has started (a reader
-  // typing fast need not download the records of every prefix).
+  // typing fast need not download the records of every prefix). `all` is
+  // every record found, `found` those of the kind chosen; a kind with none
+  // of them falls back to all kinds.
   function search(query, current) {
     return load().then(function (meta) {
-      return core.find(meta, query, function (keys) { return lookup(meta, keys); }).then(function (found) {
+      return core.find(meta, query, function (keys) { return lookup(meta, keys); }).then(function (all) {
         if (!current()) return null;
+        var found = core.ofKind(meta, all, filter);
+        if (!found.length) { filter = null; found = all; }
         return records(meta, found.slice(0, SHOWN)).then(function (shown) {
-          return { meta: meta, found: found, shown: shown };
+          return { meta: meta, all: all, found: found, shown: shown };
         });
       });
     });
@@ -103,7 +109,8 @@
     return Promise.all(ids.map(function (id) {
       return file("r/" + Math.floor(id / meta.chunk)).then(function (rows) {
         var row = rows[id % meta.chunk];
-        return { url: resultUrl(row[0]), title: row[1], kind: row[2], text: row[3] };
+        return { url: resultUrl(row[0]), title: row[1], kind: row[2], text: row[3], alt: row[4] || "",
+                 label: core.label(meta, row[2]) };
       });
     }));
   }
@@ -111,7 +118,9 @@
   function itemHtml(r, terms) {
     return '<li class="md-search-result__item"><a class="md-search-result__link" tabindex="-1" href="' +
       core.escapeHtml(r.url) + '"><article class="md-search-result__article md-typeset" data-kl-kind="' +
-      core.escapeHtml(r.kind) + '"><div class="md-search-result__icon md-icon"></div><h1>' +
+      core.escapeHtml(r.kind) + '"><div class="md-search-result__icon md-icon"></div>' +
+      // What the result is (Văn bản, Điều khoản, Hỏi đáp…), read before its title.
+      '<div class="kl-search-kind">' + core.escapeHtml(r.label) + "</div><h1>" +
       core.escapeHtml(r.title) + "</h1><p>" + core.excerpt(r.text, terms) + "</p></article></a></li>";
   }
 
@@ -126,7 +135,44 @@
     else meta.textContent = total === 1 ? message("one") : message("other", total);
     list.innerHTML = core.byTitle(result.shown, terms).map(function (r) { return itemHtml(r, terms); }).join("");
     onScreen = { meta: result.meta, found: result.found, count: result.shown.length, terms: terms };
+    kindButtons(result);
     moreButton();
+  }
+
+  // One toggle button per kind found ("Điều khoản 12"), and "Tất cả":
+  // shown whenever there are results, so the row does not come and go as
+  // the reader types.
+  function kindButtons(result) {
+    var box = document.querySelector("[data-kl-search-kinds]");
+    if (!box) return;
+    var kinds = result ? core.kindCounts(result.meta, result.all) : [];
+    box.textContent = "";
+    box.hidden = !kinds.length;
+    if (box.hidden) return;
+    [{ kind: "", label: message("all"), count: result.all.length }].concat(kinds).forEach(function (k) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "kl-search-kinds__button";
+      button.setAttribute("data-kl-kind", k.kind);
+      button.setAttribute("aria-pressed", String((filter || "") === k.kind));
+      button.textContent = k.label + " ";
+      var count = document.createElement("span");
+      count.className = "kl-search-kinds__count";
+      count.textContent = String(k.count);
+      button.appendChild(count);
+      box.appendChild(button);
+    });
+  }
+
+  // A kind chosen: the results of the same query, of that kind only. Focus
+  // stays on the button the reader pressed.
+  function choose(kind) {
+    filter = kind || null;
+    var field = input();
+    run(field ? field.value : "").then(function () {
+      var pressed = document.querySelector('[data-kl-search-kinds] [data-kl-kind="' + CSS.escape(kind) + '"]');
+      if (pressed) pressed.focus();
+    });
   }
 
   function moreButton() {
@@ -179,6 +225,7 @@
       meta.textContent = message("placeholder");
       onScreen = null;
       answered = mine;
+      kindButtons(null);
       moreButton();
       return Promise.resolve();
     }
@@ -327,6 +374,11 @@
     }
     if (event.target.closest && event.target.closest("[data-kl-search-more]")) {
       more();
+      return;
+    }
+    var kind = event.target.closest && event.target.closest("[data-kl-search-kinds] button");
+    if (kind) {
+      choose(kind.getAttribute("data-kl-kind"));
       return;
     }
     var link = event.target.closest && event.target.closest("[data-kl-search-results] a");
