@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from tests.tools.search_ui import first_result, open_search_as_a_person
+
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
 SIZES = {"phone": PHONE, "desktop": DESKTOP}
@@ -91,10 +93,13 @@ def test_citizen_card_leads_to_the_summary(page):
     lands_on(page, "#muc-2-3")
 
 
-def test_official_cites_clause_then_follows_the_task_to_its_lead_body(page, site_url):
-    page.goto("/van-ban/kl-14/")
-    press(page, page.locator(".kl-toc > summary"))
-    press(page, page.locator(".kl-toc a[href$='#muc-2-4']"))
+def test_official_searches_2_4_cites_it_then_follows_the_task_to_its_lead_body(page, site_url):
+    page.goto("/")
+    open_search_as_a_person(page, page.size)
+    page.keyboard.type("2.4")
+    result = first_result(page)
+    assert result.get_attribute("href").endswith("/van-ban/kl-14/#muc-2-4")
+    press(page, result)
     page.wait_for_url("**/van-ban/kl-14/#muc-2-4")
     lands_on(page, "#muc-2-4")
     tools = page.locator('section[data-clause="muc-2-4"] > .kl-clause__tools')

@@ -12,6 +12,7 @@ import pytest
 from conftest import ROOT, _QuietHandler, copy_project, run_build
 from hooks.search import store as search_store
 from hooks.search import text as search_text
+from tests.tools.search_ui import first_result, open_search_as_a_person
 
 POST = "/tin-tuc/2022/12/10/thanh-hoa-trien-khai-ket-luan-14/"
 
@@ -250,22 +251,6 @@ def test_phone_viewport(browser, site_url):
     context.close()
 
 
-def first_result(pg):
-    """The first result of what was typed, once a reader can see it: the
-    list is no longer aria-busy, and Material shows the results panel only
-    while #__search is checked (closed, it is transparent, which Playwright
-    still calls visible). Polled from Python, as below."""
-    seen = """document.getElementById('__search').checked
-        && getComputedStyle(document.querySelector('.md-search__output')).opacity === '1'
-        && !document.querySelector('[data-kl-search-results]').hasAttribute('aria-busy')
-        && !!document.querySelector('[data-kl-search-results] a')"""
-    for _ in range(100):
-        if pg.evaluate(seen):
-            return pg.locator("[data-kl-search-results] a").first
-        pg.wait_for_timeout(100)
-    raise AssertionError("results are not on screen")
-
-
 def test_desktop_click_in_the_box_type_and_enter(browser, site_url):
     """As a reader at a desktop: no "/" pressed, a mouse click in the box
     (issue 13: results showed only after "/")."""
@@ -402,15 +387,6 @@ def test_exact_diacritics_rank_first(browser, fixture_site_url):
 SIZES = {"phone": dict(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True),
          "desktop": dict(viewport={"width": 1366, "height": 900})}
 LABELS = {"Văn bản", "Điều khoản", "Hỏi đáp", "Tin", "Cơ quan", "Trang"}
-
-
-def open_search_as_a_person(pg, size: str) -> None:
-    """A tap on the header's magnifier on a phone, a click in the box on a desktop."""
-    if size == "phone":
-        pg.locator("label.md-header__button[for='__search']").tap()
-        pg.locator("[data-kl-search-input]").wait_for(state="visible")
-    else:
-        pg.locator("[data-kl-search-input]").click()
 
 
 def press(pg, size: str, locator) -> None:

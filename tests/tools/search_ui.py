@@ -1,0 +1,28 @@
+"""How a person opens the site's search and waits for its results, shared by
+the browser tests of search and of the readers' journeys."""
+from __future__ import annotations
+
+
+def open_search_as_a_person(pg, size: str) -> None:
+    """A tap on the header's magnifier on a phone, a click in the box on a desktop."""
+    if size == "phone":
+        pg.locator("label.md-header__button[for='__search']").tap()
+        pg.locator("[data-kl-search-input]").wait_for(state="visible")
+    else:
+        pg.locator("[data-kl-search-input]").click()
+
+
+def first_result(pg):
+    """The first result of what was typed, once a reader can see it: the
+    list is no longer aria-busy, and Material shows the results panel only
+    while #__search is checked (closed, it is transparent, which Playwright
+    still calls visible). Polled from Python, as below."""
+    seen = """document.getElementById('__search').checked
+        && getComputedStyle(document.querySelector('.md-search__output')).opacity === '1'
+        && !document.querySelector('[data-kl-search-results]').hasAttribute('aria-busy')
+        && !!document.querySelector('[data-kl-search-results] a')"""
+    for _ in range(100):
+        if pg.evaluate(seen):
+            return pg.locator("[data-kl-search-results] a").first
+        pg.wait_for_timeout(100)
+    raise AssertionError("results are not on screen")
