@@ -273,7 +273,9 @@ def news_collection(authors: dict[str, str], categories: list[str]) -> dict:
         "description": ("Bài đăng ở /tin-tuc/. Lưu xong, bản dựng kiểm tra bài; "
                         "lỗi hiện trong yêu cầu duyệt (merge request) kèm cách sửa."),
         "folder": f"docs/{contract.POSTS}", "create": True, "extension": "md", "format": "frontmatter",
-        "slug": "{{year}}-{{month}}-{{day}}-{{slug}}", "summary": "{{title}} ({{date | date('DD/MM/YYYY')}})",
+        # The post's own date (stored ISO): Decap's {{year}} is the date field's
+        # only for its own datetime widget, otherwise today's.
+        "slug": "{{fields.date}}-{{slug}}", "summary": "{{title}} ({{date | date('DD/MM/YYYY')}})",
         "sortable_fields": ["date", "title"],
         "fields": [
             {"name": "title", "label": "Tiêu đề", "widget": "string", "hint": "Tiêu đề bài, viết đủ dấu."},
