@@ -291,9 +291,12 @@ def news_collection(authors: dict[str, str], categories: list[str]) -> dict:
              "hint": "Một hai câu, hiện trong kết quả tìm kiếm và khi chia sẻ."},
             {"name": "draft", "label": "Bản nháp", "widget": "boolean", "default": False, "required": False,
              "hint": "Bản nháp chỉ hiện khi xem trước, không được xuất bản."},
-            {"name": "body", "label": "Nội dung", "widget": "markdown", "modes": ["raw", "rich_text"],
+            # Raw Markdown only: Decap opens in rich text when allowed, and its
+            # rich text saves a reference as \[[kl-14#muc-2-4]], which the build
+            # no longer reads as one.
+            {"name": "body", "label": "Nội dung", "widget": "markdown", "modes": ["raw"],
              "hint": ("Đoạn mở đầu, rồi một dòng <!-- more --> để tách phần tóm tắt hiện ở trang "
-                      "Tin tức. Dẫn chiếu điều khoản bằng [[kl-14#muc-2-4]].")},
+                      "Tin tức. Dẫn chiếu điều khoản bằng [[kl-14#muc-2-4]]; chữ đậm **như thế này**.")},
         ],
     }
 

@@ -170,9 +170,10 @@ def test_news_post_and_faq_from_the_editor_reach_the_built_site(browser, editing
     meta, text = front_matter(posts[0])
     assert meta["title"] == POST_TITLE and meta["date"] == dt.date(2026, 11, 28)
     assert meta["authors"] == ["tuan-lam"] and meta["categories"] == ["Thông báo"]
-    assert meta["draft"] is False and "[[kl-14#muc-2-4|mục 2.4]]" in text
+    assert meta["draft"] is False and "quán triệt [[kl-14#muc-2-4|mục 2.4]]." in text   # not escaped
     faq = project / "docs" / "hoi-dap" / f"{FAQ_ID}.md"
     meta, text = front_matter(faq)
+    assert "Theo [[kl-14#muc-2-3|mục 2.3]]," in text
     assert meta == {"id": FAQ_ID, "question": QUESTION, "audience": ["can-bo"], "topic": "de-xuat",
                     "explains": ["kl-14#muc-2-3"], "reviewed": None}
     assert schema.validate(schema.FAQ, meta) == []

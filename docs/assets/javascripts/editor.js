@@ -153,10 +153,12 @@
 
   CMS.registerWidget("ngay", DateControl, DatePreview);
 
-  // The review board writes each card's date with the locale's "D MMMM".
+  // Decap's Vietnamese: the review board writes each card's date with
+  // "D MMMM", and the status button reads "Trạng: …" (a word cut short).
   var vi = CMS.getLocale("vi");
-  if (vi && vi.workflow && vi.workflow.workflow) {
+  if (vi && vi.workflow && vi.editor) {
     vi.workflow.workflow.dateFormat = "DD/MM/YYYY";
+    vi.editor.editorToolbar.status = "Trạng thái: %{status}";
     CMS.registerLocale("vi", vi);
   }
 
