@@ -25,6 +25,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from hooks import contract
 from hooks.derive.model import Model
 from hooks.model import anchors, schema, vocab
@@ -182,12 +184,13 @@ def body_options(model: Model) -> list[dict]:
     return [{"label": f"{b.name} ({b.id})", "value": b.id} for b in bodies]
 
 
-def target_options(model: Model) -> list[dict]:
+def target_options(model: Model, clauses: list[dict] | None = None) -> list[dict]:
     """Documents and their clauses: what `implements` may name."""
+    clauses = clause_options(model) if clauses is None else clauses
     out = []
     for doc in document_options(model):
         out.append(doc)
-        out += [o for o in clause_options(model) if o["value"].startswith(doc["value"] + "#")]
+        out += [o for o in clauses if o["value"].startswith(doc["value"] + "#")]
     return out
 
 
@@ -270,8 +273,9 @@ def _folder(kind: str) -> str:
 def news_collection(authors: dict[str, str], categories: list[str]) -> dict:
     return {
         "name": "tin-tuc", "label": "Tin tức", "label_singular": "tin",
-        "description": ("Bài đăng ở /tin-tuc/. Lưu xong, bản dựng kiểm tra bài; "
-                        "lỗi hiện trong yêu cầu duyệt (merge request) kèm cách sửa."),
+        "description": ("Bài đăng ở /tin-tuc/. Lưu xong, bản dựng kiểm tra bài: lỗi hiện trong yêu cầu "
+                        "duyệt (merge request), hoặc ngay trong trang xem trước khi biên tập trên máy "
+                        "(make edit), kèm tệp, dòng và cách sửa."),
         "folder": f"docs/{contract.POSTS}", "create": True, "extension": "md", "format": "frontmatter",
         # The post's own date (stored ISO): Decap's {{year}} is the date field's
         # only for its own datetime widget, otherwise today's.
@@ -305,8 +309,7 @@ def faq_collection(model: Model) -> dict:
     pickers = {"explains": clause_options(model)}
     return {
         "name": "hoi-dap", "label": "Hỏi đáp", "label_singular": "câu hỏi",
-        "description": ("Mỗi câu hỏi một tệp docs/hoi-dap/<mã>.md, trang /hoi-dap/<mã>/. "
-                        "Không sửa mục “index” (trang mục lục)."),
+        "description": "Mỗi câu hỏi một tệp docs/hoi-dap/<mã>.md, trang /hoi-dap/<mã>/.",
         "folder": _folder("faq"), "create": True, "extension": "md", "format": "frontmatter",
         "identifier_field": "id", "slug": "{{slug}}", "summary": "{{question}}",
         "fields": [widget(f, pickers) for f in schema.FAQ] + [_body("faq")],
@@ -317,21 +320,37 @@ def body_collection(model: Model) -> dict:
     pickers = {"parent": body_options(model)}
     return {
         "name": "co-quan", "label": "Cơ quan", "label_singular": "cơ quan",
-        "description": "Mỗi cơ quan một tệp docs/co-quan/<mã>.md. Không sửa mục “index”.",
+        "description": "Mỗi cơ quan một tệp docs/co-quan/<mã>.md, trang /co-quan/<mã>/.",
         "folder": _folder("body"), "create": True, "extension": "md", "format": "frontmatter",
         "identifier_field": "id", "slug": "{{slug}}", "summary": "{{name}}",
         "fields": [widget(f, pickers) for f in schema.BODY] + [_body("body")],
     }
 
 
+# Why a new document is not created here (the editor's help; the guide says
+# the same): its clauses exist only once it is built, its id becomes its
+# address and every reference's target, and its text must be checked against
+# the official source before anything cites it.
+NEW_DOCUMENT = (
+    "Thông tin, nhiệm vụ và nguyên văn các văn bản đã có. Văn bản mới không tạo ở đây mà do "
+    "người quản trị tạo bằng lệnh make new KIND=van-ban ID=<mã>, vì: ô “Điều khoản nêu nhiệm vụ” "
+    "chỉ liệt kê được điều khoản của văn bản sau khi văn bản được dựng; mã văn bản thành địa chỉ "
+    "trang và đích của mọi dẫn chiếu, không đổi được về sau; nguyên văn, mức độ đầy đủ và nguồn "
+    "phải được đối chiếu với bản chính thức trước khi trang khác dẫn chiếu. Sau đó văn bản hiện "
+    "ở đây để biên tập tiếp.")
+
+
 def document_collection(model: Model) -> dict:
     """Existing documents, one form each, so a task's `stated_in` lists that
-    document's own clauses. A new document starts with `make new`."""
-    bodies, docs, targets = body_options(model), document_options(model), target_options(model)
+    document's own clauses. A new document starts with `make new`
+    (NEW_DOCUMENT says why, in the editor)."""
+    # One list object per picker, shared by every form: config.yml writes it once.
+    clauses = clause_options(model)
+    bodies, docs, targets = body_options(model), document_options(model), target_options(model, clauses)
     files = []
     for doc in sorted(model.corpus.documents.values(), key=lambda d: d.sort_key):
         pickers = {"issuer": bodies, "lead": bodies, "support": bodies, "implements": targets,
-                   "based_on": docs, "related": docs, "editor_implements": clause_options(model),
+                   "based_on": docs, "related": docs, "editor_implements": clauses,
                    "stated_in": clause_options(model, doc.id)}
         fields = [widget(f, pickers) for f in schema.DOCUMENT]
         for f in fields:   # a document's own implements/based_on/related name documents
@@ -340,8 +359,7 @@ def document_collection(model: Model) -> dict:
         files.append({"name": doc.id, "label": doc.title, "file": f"{_folder('document')}/{doc.id}.md",
                       "fields": fields + [_body("document")]})
     return {"name": "van-ban", "label": "Văn bản", "label_singular": "văn bản",
-            "description": ("Thông tin, nhiệm vụ và nguyên văn các văn bản. Văn bản mới: "
-                            "nhờ người quản trị chạy make new KIND=van-ban."),
+            "description": NEW_DOCUMENT,
             "extension": "md", "format": "frontmatter", "files": files}
 
 
@@ -450,11 +468,18 @@ def page_policy(page_html: str, settings: Settings) -> str:
     return "; ".join(parts)
 
 
+# libyaml's emitter when PyYAML has it (its wheels do): the same YAML as the
+# pure-Python one, about five times faster on the pickers' thousands of options.
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def config_text(cfg: dict) -> str:
-    """config.yml as JSON: JSON is YAML (Decap's loader parses it) and
-    json.dumps is many times faster than yaml.safe_dump on the pickers'
-    thousands of options."""
-    return json.dumps(cfg, ensure_ascii=False, indent=1) + "\n"
+    """config.yml. YAML rather than JSON (which is YAML too, and faster to
+    write): a picker list shared by every document's form is written once
+    and referred to by an alias; JSON would repeat it in each form, a file
+    growing with documents times clauses."""
+    return ("# Generated at build time from hooks/model/schema.py and the content; do not edit.\n"
+            + yaml.dump(cfg, Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=120))
 
 
 def editor_data(site_dir: Path) -> dict:

@@ -3,7 +3,6 @@ and body is offered, fields mirror the schema, and /bien-tap/ stays out of
 readers' navigation, search and sitemap."""
 from __future__ import annotations
 
-import json
 import re
 
 import yaml
@@ -105,14 +104,19 @@ def test_every_date_field_uses_the_dd_mm_yyyy_widget():
                 assert f.get("widget") != "datetime", (c["name"], f["name"])
 
 
-def test_config_file_is_json_that_loads_as_yaml_to_the_same_structure(tmp_path):
+def test_config_file_loads_to_the_same_structure_with_shared_pickers_written_once(tmp_path):
     cfg = generated()
     editor_config.write(tmp_path / "site", tmp_path, cfg, editor_config.Settings())
     text = (tmp_path / "site" / "bien-tap" / "config.yml").read_text(encoding="utf-8")
-    assert json.loads(text) == cfg
-    assert yaml.safe_load(text) == cfg      # Decap reads it as YAML
+    assert yaml.safe_load(text) == cfg
     assert "Mục 2.4 Kết luận số 14-KL/TW" in text   # Vietnamese as written, not \u escapes
     assert cfg["locale"] == "vi"
+    # every document's form offers the same clause list; the file holds it once
+    forms = collection(cfg, "van-ban")["files"]
+    shared = {id(field(field(f["fields"], "tasks")["fields"], "editor_implements")["options"]) for f in forms}
+    assert len(shared) == 1 < len(forms)
+    # (the FAQ picker, the documents' shared list, kl-14's own stated_in)
+    assert text.count("Đoạn 1 mục 2.4 Kết luận số 14-KL/TW") == 3
 
 
 def test_local_proxy_only_under_make_edit():
@@ -174,3 +178,10 @@ def test_content_the_editor_saves_has_no_front_matter_comments():
             if re.match(r"\s*#", line) or re.search(r"\s#(\s|$)", unquoted):
                 found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
     assert not found, "YAML comments the web editor would drop:\n" + "\n".join(found)
+
+
+def test_documents_are_not_created_in_the_editor_and_it_says_why():
+    documents = collection(generated(), "van-ban")
+    assert "files" in documents and not documents.get("create")
+    assert "make new KIND=van-ban" in documents["description"]
+    assert "Điều khoản nêu nhiệm vụ" in documents["description"]
