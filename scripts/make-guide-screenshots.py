@@ -162,6 +162,7 @@ def take(pg, base: str, project: Path) -> None:
     # 0. The FAQ form with the clause picker open (the guide's form section).
     pg.goto(f"{base}/bien-tap/#/collections/hoi-dap/new")
     pg.reload()
+    pg.fill("#question-field-2", "Câu hỏi ví dụ: mục 2.4 nói gì về việc theo dõi, kiểm tra?")
     pg.locator("#explains-field-5").click()
     pg.keyboard.type("Mục 2.4")
     pg.locator("[class*='-option']").first.wait_for()
