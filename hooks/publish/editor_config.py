@@ -35,7 +35,13 @@ from hooks.publish import csp
 FOLDER = "bien-tap"                 # /bien-tap/: the editor's page
 BUNDLE = "decap-cms.js"             # Decap's single-file build (chunks beside it)
 DIST = Path("node_modules") / "decap-cms" / "dist"
-DATE_FORMAT = "DD/MM/YYYY"          # how the model writes dates (schema kind "date")
+# Dates: our own widget "ngay" (docs/assets/javascripts/editor.js) shows and
+# accepts dd/mm/yyyy whatever the browser's language, and stores them as the
+# file needs: the model's dd/mm/yyyy, or ISO in news posts (the blog plugin's).
+STORED_DATE = "dd/mm/yyyy"
+POST_DATE = "yyyy-mm-dd"
+DATE_PATTERNS = {STORED_DATE: r"^\d{2}/\d{2}/\d{4}$", POST_DATE: r"^\d{4}-\d{2}-\d{2}$"}
+DATE_MESSAGE = "ngày dạng dd/mm/yyyy, ví dụ 28/11/2026"
 
 # Vietnamese labels of the model's field names; hints come from schema.Field.doc.
 LABELS = {
@@ -79,6 +85,7 @@ class Settings:
     app_id: str | None = None               # OAuth application id (GitLab PKCE, Gitea)
     publish_mode: str = "editorial_workflow"   # each save a merge/pull request to review
     proxy_port: int = 8081                  # decap-server on this machine (make edit)
+    local: bool = False                     # built by `make edit`: the local proxy is allowed
 
     @classmethod
     def from_env(cls, env=os.environ) -> Settings:
@@ -95,7 +102,10 @@ class Settings:
                    # EDITOR_BRANCH (e.g. bien-tap) and a pull request to main is the review.
                    publish_mode=env.get("EDITOR_PUBLISH_MODE",
                                         "simple" if backend == "gitea" else default.publish_mode),
-                   proxy_port=int(env.get("EDITOR_PROXY_PORT", default.proxy_port)))
+                   proxy_port=int(env.get("EDITOR_PROXY_PORT", default.proxy_port)),
+                   # Only `make edit` (scripts/edit.sh) sets it: a published site's
+                   # editor never talks to a proxy on the reader's own machine.
+                   local=env.get("EDITOR_LOCAL") == "1")
 
     @property
     def proxy_url(self) -> str:
@@ -121,11 +131,11 @@ class Settings:
 
     def origins(self) -> list[str]:
         """Hosts the editor talks to besides the site: the git service's API
-        and sign-in, and the local proxy (used only when the page itself is
-        on 127.0.0.1 or localhost)."""
+        and sign-in, and under `make edit` only, the local proxy."""
         hosted = {"gitlab": "https://gitlab.com", "github": "https://api.github.com"}.get(self.backend)
         out = [_origin(u) for u in (self.base_url, self.api_root) if u] or ([hosted] if hosted else [])
-        out += [f"http://127.0.0.1:{self.proxy_port}", f"http://localhost:{self.proxy_port}"]
+        if self.local:
+            out += [f"http://127.0.0.1:{self.proxy_port}", f"http://localhost:{self.proxy_port}"]
         return list(dict.fromkeys(out))
 
 
@@ -174,12 +184,13 @@ def body_options(model: Model) -> list[dict]:
     return [{"label": f"{b.name} ({b.id})", "value": b.id} for b in bodies]
 
 
-def target_options(model: Model) -> list[dict]:
+def target_options(model: Model, clauses: list[dict] | None = None) -> list[dict]:
     """Documents and their clauses: what `implements` may name."""
+    clauses = clause_options(model) if clauses is None else clauses
     out = []
     for doc in document_options(model):
         out.append(doc)
-        out += [o for o in clause_options(model) if o["value"].startswith(doc["value"] + "#")]
+        out += [o for o in clauses if o["value"].startswith(doc["value"] + "#")]
     return out
 
 
@@ -222,7 +233,7 @@ def widget(spec: schema.Field, pickers: dict[str, list[dict]], name: str | None 
     elif kind == "str":
         out["widget"] = "text" if name in LONG_TEXT else "string"
     elif kind == "date":
-        out.update(widget="datetime", format=DATE_FORMAT, date_format=DATE_FORMAT, time_format=False)
+        out.update(date_field(STORED_DATE))
     elif kind == "enum":
         out.update(widget="select", options=_options(spec.enum or {}))
     elif kind == "bool":
@@ -244,6 +255,10 @@ def widget(spec: schema.Field, pickers: dict[str, list[dict]], name: str | None 
     return out
 
 
+def date_field(storage: str) -> dict:
+    return {"widget": "ngay", "storage": storage, "pattern": [DATE_PATTERNS[storage], DATE_MESSAGE]}
+
+
 def _body(kind: str) -> dict:
     # Raw Markdown: the rich-text mode would rewrite [[…]] references and
     # clause lines ({#muc-2-4}) that the build reads.
@@ -258,15 +273,17 @@ def _folder(kind: str) -> str:
 def news_collection(authors: dict[str, str], categories: list[str]) -> dict:
     return {
         "name": "tin-tuc", "label": "Tin tức", "label_singular": "tin",
-        "description": ("Bài đăng ở /tin-tuc/. Lưu xong, bản dựng kiểm tra bài; "
-                        "lỗi hiện trong yêu cầu duyệt (merge request) kèm cách sửa."),
+        "description": ("Bài đăng ở /tin-tuc/. Lưu xong, bản dựng kiểm tra bài: lỗi hiện trong yêu cầu "
+                        "duyệt (merge request), hoặc ngay trong trang xem trước khi biên tập trên máy "
+                        "(make edit), kèm tệp, dòng và cách sửa."),
         "folder": f"docs/{contract.POSTS}", "create": True, "extension": "md", "format": "frontmatter",
-        "slug": "{{year}}-{{month}}-{{day}}-{{slug}}", "summary": "{{title}} ({{date}})",
+        # The post's own date (stored ISO): Decap's {{year}} is the date field's
+        # only for its own datetime widget, otherwise today's.
+        "slug": "{{fields.date}}-{{slug}}", "summary": "{{title}} ({{date | date('DD/MM/YYYY')}})",
         "sortable_fields": ["date", "title"],
         "fields": [
             {"name": "title", "label": "Tiêu đề", "widget": "string", "hint": "Tiêu đề bài, viết đủ dấu."},
-            {"name": "date", "label": "Ngày đăng", "widget": "datetime", "format": "YYYY-MM-DD",
-             "date_format": DATE_FORMAT, "time_format": False,
+            {"name": "date", "label": "Ngày đăng", **date_field(POST_DATE), "default_today": True,
              "hint": "Ngày đăng bài, dd/mm/yyyy."},
             {"name": "authors", "label": "Tác giả", "widget": "select", "multiple": True, "min": 1,
              "options": [{"label": name, "value": key} for key, name in authors.items()],
@@ -278,9 +295,12 @@ def news_collection(authors: dict[str, str], categories: list[str]) -> dict:
              "hint": "Một hai câu, hiện trong kết quả tìm kiếm và khi chia sẻ."},
             {"name": "draft", "label": "Bản nháp", "widget": "boolean", "default": False, "required": False,
              "hint": "Bản nháp chỉ hiện khi xem trước, không được xuất bản."},
-            {"name": "body", "label": "Nội dung", "widget": "markdown", "modes": ["raw", "rich_text"],
+            # Raw Markdown only: Decap opens in rich text when allowed, and its
+            # rich text saves a reference as \[[kl-14#muc-2-4]], which the build
+            # no longer reads as one.
+            {"name": "body", "label": "Nội dung", "widget": "markdown", "modes": ["raw"],
              "hint": ("Đoạn mở đầu, rồi một dòng <!-- more --> để tách phần tóm tắt hiện ở trang "
-                      "Tin tức. Dẫn chiếu điều khoản bằng [[kl-14#muc-2-4]].")},
+                      "Tin tức. Dẫn chiếu điều khoản bằng [[kl-14#muc-2-4]]; chữ đậm **như thế này**.")},
         ],
     }
 
@@ -289,8 +309,7 @@ def faq_collection(model: Model) -> dict:
     pickers = {"explains": clause_options(model)}
     return {
         "name": "hoi-dap", "label": "Hỏi đáp", "label_singular": "câu hỏi",
-        "description": ("Mỗi câu hỏi một tệp docs/hoi-dap/<mã>.md, trang /hoi-dap/<mã>/. "
-                        "Không sửa mục “index” (trang mục lục)."),
+        "description": "Mỗi câu hỏi một tệp docs/hoi-dap/<mã>.md, trang /hoi-dap/<mã>/.",
         "folder": _folder("faq"), "create": True, "extension": "md", "format": "frontmatter",
         "identifier_field": "id", "slug": "{{slug}}", "summary": "{{question}}",
         "fields": [widget(f, pickers) for f in schema.FAQ] + [_body("faq")],
@@ -301,21 +320,37 @@ def body_collection(model: Model) -> dict:
     pickers = {"parent": body_options(model)}
     return {
         "name": "co-quan", "label": "Cơ quan", "label_singular": "cơ quan",
-        "description": "Mỗi cơ quan một tệp docs/co-quan/<mã>.md. Không sửa mục “index”.",
+        "description": "Mỗi cơ quan một tệp docs/co-quan/<mã>.md, trang /co-quan/<mã>/.",
         "folder": _folder("body"), "create": True, "extension": "md", "format": "frontmatter",
         "identifier_field": "id", "slug": "{{slug}}", "summary": "{{name}}",
         "fields": [widget(f, pickers) for f in schema.BODY] + [_body("body")],
     }
 
 
+# Why a new document is not created here (the editor's help; the guide says
+# the same): its clauses exist only once it is built, its id becomes its
+# address and every reference's target, and its text must be checked against
+# the official source before anything cites it.
+NEW_DOCUMENT = (
+    "Thông tin, nhiệm vụ và nguyên văn các văn bản đã có. Văn bản mới không tạo ở đây mà do "
+    "người quản trị tạo bằng lệnh make new KIND=van-ban ID=<mã>, vì: ô “Điều khoản nêu nhiệm vụ” "
+    "chỉ liệt kê được điều khoản của văn bản sau khi văn bản được dựng; mã văn bản thành địa chỉ "
+    "trang và đích của mọi dẫn chiếu, không đổi được về sau; nguyên văn, mức độ đầy đủ và nguồn "
+    "phải được đối chiếu với bản chính thức trước khi trang khác dẫn chiếu. Sau đó văn bản hiện "
+    "ở đây để biên tập tiếp.")
+
+
 def document_collection(model: Model) -> dict:
     """Existing documents, one form each, so a task's `stated_in` lists that
-    document's own clauses. A new document starts with `make new`."""
-    bodies, docs, targets = body_options(model), document_options(model), target_options(model)
+    document's own clauses. A new document starts with `make new`
+    (NEW_DOCUMENT says why, in the editor)."""
+    # One list object per picker, shared by every form: config.yml writes it once.
+    clauses = clause_options(model)
+    bodies, docs, targets = body_options(model), document_options(model), target_options(model, clauses)
     files = []
     for doc in sorted(model.corpus.documents.values(), key=lambda d: d.sort_key):
         pickers = {"issuer": bodies, "lead": bodies, "support": bodies, "implements": targets,
-                   "based_on": docs, "related": docs, "editor_implements": clause_options(model),
+                   "based_on": docs, "related": docs, "editor_implements": clauses,
                    "stated_in": clause_options(model, doc.id)}
         fields = [widget(f, pickers) for f in schema.DOCUMENT]
         for f in fields:   # a document's own implements/based_on/related name documents
@@ -324,8 +359,7 @@ def document_collection(model: Model) -> dict:
         files.append({"name": doc.id, "label": doc.title, "file": f"{_folder('document')}/{doc.id}.md",
                       "fields": fields + [_body("document")]})
     return {"name": "van-ban", "label": "Văn bản", "label_singular": "văn bản",
-            "description": ("Thông tin, nhiệm vụ và nguyên văn các văn bản. Văn bản mới: "
-                            "nhờ người quản trị chạy make new KIND=van-ban."),
+            "description": NEW_DOCUMENT,
             "extension": "md", "format": "frontmatter", "files": files}
 
 
@@ -334,7 +368,6 @@ def config(model: Model, authors: dict[str, str], categories: list[str], setting
     out = {
         "locale": "vi",
         "backend": settings.backend_config(),
-        "local_backend": {"url": settings.proxy_url},
         "publish_mode": settings.publish_mode,
         "media_folder": "docs/assets/images",
         "public_folder": "/assets/images",
@@ -343,6 +376,8 @@ def config(model: Model, authors: dict[str, str], categories: list[str], setting
         "collections": [news_collection(authors, categories), faq_collection(model),
                         body_collection(model), document_collection(model)],
     }
+    if settings.local:
+        out["local_backend"] = {"url": settings.proxy_url}
     if site_url:
         out["site_url"] = out["display_url"] = site_url
     return out
@@ -367,49 +402,6 @@ def copy_bundle(dist: Path, dest: Path) -> int:
                 shutil.copyfile(src, target)
             total += src.stat().st_size
     return total
-
-
-EDITOR_JS = """// Generated by hooks/publish/editor_config.py. What the editor adds to Decap:
-// the site's own stylesheets in the preview, and files saved the way the
-// build reads them (NFC text; a field the model allows to be null is
-// written as null when left empty, never left out).
-(function () {
-  var styles = %(styles)s;
-  var nullable = %(nullable)s;
-  styles.forEach(function (href) { CMS.registerPreviewStyle(href); });
-  var h = window.h;
-  function markdown(props) {
-    return h("article", {className: "md-typeset"}, props.widgetFor("body"));
-  }
-  CMS.registerPreviewTemplate("tin-tuc", function (props) {
-    var title = props.entry.getIn(["data", "title"]);
-    return h("div", {className: "md-content__inner md-typeset"}, h("h1", {}, title), markdown(props));
-  });
-  CMS.registerPreviewTemplate("hoi-dap", function (props) {
-    var question = props.entry.getIn(["data", "question"]);
-    return h("div", {className: "md-content__inner md-typeset"}, h("h1", {}, question), markdown(props));
-  });
-  function empty(v) {
-    if (v === undefined || v === null || v === "") return true;
-    return typeof v === "object" && v.every !== undefined && v.every(empty);
-  }
-  function tidy(data, shape) {
-    if (typeof data === "string") return data.normalize("NFC");
-    if (!data || typeof data !== "object" || !data.map) return data;
-    if (data.push) return data.map(function (v) { return tidy(v, shape); });   // a list: items share the shape
-    data = data.map(function (v, k) { return tidy(v, shape && shape[k]); });
-    Object.keys(shape && typeof shape === "object" ? shape : {}).forEach(function (k) {
-      var s = shape[k];
-      if ((s === true || (s && s._null)) && empty(data.get(k))) data = data.set(k, null);
-    });
-    return data;
-  }
-  CMS.registerEventListener({name: "preSave", handler: function (args) {
-    var entry = args.entry;
-    return tidy(entry.get("data"), nullable[entry.get("collection")] || {});
-  }});
-})();
-"""
 
 
 def nullable_shape(specs: tuple[schema.Field, ...]) -> dict:
@@ -438,6 +430,7 @@ PAGE = """<!doctype html>
 <title>Biên tập nội dung</title>
 <link rel="icon" href="../assets/images/favicon.png">
 <link href="config.yml" type="text/yaml" rel="cms-config-url">
+<link href="../assets/stylesheets/editor.css" rel="stylesheet">
 </head>
 <body>
 %s
@@ -475,28 +468,49 @@ def page_policy(page_html: str, settings: Settings) -> str:
     return "; ".join(parts)
 
 
+# libyaml's emitter when PyYAML has it (its wheels do): the same YAML as the
+# pure-Python one, about five times faster on the pickers' thousands of options.
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def config_text(cfg: dict) -> str:
+    """config.yml. YAML rather than JSON (which is YAML too, and faster to
+    write): a picker list shared by every document's form is written once
+    and referred to by an alias; JSON would repeat it in each form, a file
+    growing with documents times clauses."""
+    return ("# Generated at build time from hooks/model/schema.py and the content; do not edit.\n"
+            + yaml.dump(cfg, Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=120))
+
+
+def editor_data(site_dir: Path) -> dict:
+    """What docs/assets/javascripts/editor.js needs from this build."""
+    styles = sorted(f"../assets/stylesheets/{p.name}" for p in (site_dir / "assets" / "stylesheets").glob("*.css")
+                    if p.name.startswith(("main.", "palette.")))
+    styles.append("../assets/stylesheets/site.css")
+    return {"styles": styles,
+            "nullable": {"hoi-dap": nullable_shape(schema.FAQ), "co-quan": nullable_shape(schema.BODY),
+                         "van-ban": nullable_shape(schema.DOCUMENT)},
+            # collections of items whose folder also holds the section page (index.md)
+            "items": ["hoi-dap", "co-quan"]}
+
+
 def write(site_dir: Path, root: Path, cfg: dict, settings: Settings) -> dict:
     """Write /bien-tap/: config.yml, the page and (when installed) Decap's
     files. Returns what was written, for the build log."""
     out_dir = site_dir / FOLDER
     out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "config.yml").write_text(
-        "# Generated at build time from hooks/model/schema.py and the content; do not edit.\n"
-        + yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
+    (out_dir / "config.yml").write_text(config_text(cfg), encoding="utf-8")
     dist = bundle_dir(root)
     if dist is None:
         body = NOT_INSTALLED
         size = 0
     else:
         size = copy_bundle(dist, out_dir)
-        styles = sorted(f"../assets/stylesheets/{p.name}" for p in (site_dir / "assets" / "stylesheets").glob("*.css")
-                        if p.name.startswith(("main.", "palette.")))
-        styles.append("../assets/stylesheets/site.css")
-        shapes = {"hoi-dap": nullable_shape(schema.FAQ), "co-quan": nullable_shape(schema.BODY),
-                  "van-ban": nullable_shape(schema.DOCUMENT)}
-        (out_dir / "editor.js").write_text(EDITOR_JS % {"styles": json.dumps(styles),
-                                                        "nullable": json.dumps(shapes)}, encoding="utf-8")
-        body = f'<script src="{BUNDLE}"></script>\n<script src="editor.js"></script>'
+        (out_dir / "editor-data.js").write_text(
+            "// Generated by hooks/publish/editor_config.py for ../assets/javascripts/editor.js.\n"
+            f"window.KL_EDITOR = {json.dumps(editor_data(site_dir), ensure_ascii=False)};\n", encoding="utf-8")
+        body = "\n".join(f'<script src="{src}"></script>' for src in
+                         (BUNDLE, "editor-data.js", "../assets/javascripts/editor.js"))
     page = PAGE % body
     tag = f'<meta http-equiv="Content-Security-Policy" content="{html.escape(page_policy(page, settings))}">'
     page = page.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n' + tag, 1)

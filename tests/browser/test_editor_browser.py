@@ -5,7 +5,9 @@ strict build publishes both."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
+import re
 import shutil
 import signal
 import socket
@@ -71,6 +73,10 @@ def editing(tmp_path):
     try:
         wait_http(f"{base}/bien-tap/config.yml", contains=f"127.0.0.1:{proxy_port}")
         assert port_open(proxy_port), "decap-server is running"
+        # Under `make edit` the page's policy allows the local proxy.
+        page = html.unescape(wait_http(f"{base}/bien-tap/"))
+        connect = re.search(r"connect-src ([^;]*)", page).group(1)
+        assert f"http://127.0.0.1:{proxy_port}" in connect, page
         yield project, base, proxy_port, proc
     finally:
         if proc.poll() is None:
@@ -106,7 +112,8 @@ def new_entry(pg, base: str, collection: str) -> None:
 def test_news_post_and_faq_from_the_editor_reach_the_built_site(browser, editing, tmp_path):
     project, base, proxy_port, proc = editing
     host = urlparse(base).hostname
-    context = browser.new_context(locale="vi-VN", viewport={"width": 1400, "height": 1000})
+    # An English browser: the dates must still read dd/mm/yyyy.
+    context = browser.new_context(locale="en-US", viewport={"width": 1400, "height": 1000})
     requests: list[str] = []
     context.on("request", lambda r: requests.append(r.url))
     pg = context.new_page()
@@ -120,7 +127,9 @@ def test_news_post_and_faq_from_the_editor_reach_the_built_site(browser, editing
     # A news post.
     new_entry(pg, base, "tin-tuc")
     pg.fill("#title-field-1", POST_TITLE)
-    pg.fill("#date-field-2", "2026-11-28")
+    date = pg.locator("#date-field-2")
+    assert re.fullmatch(r"\d{2}/\d{2}/\d{4}", date.input_value()), "today, as dd/mm/yyyy"
+    date.fill("28/11/2026")
     pick(pg, "#authors-field-3", "Tuấn Lâm")
     pick(pg, "#categories-field-4", "Thông báo")
     pg.fill("#description-field-5", "Sở Nội vụ quán triệt Kết luận số 14-KL/TW.")
@@ -161,9 +170,10 @@ def test_news_post_and_faq_from_the_editor_reach_the_built_site(browser, editing
     meta, text = front_matter(posts[0])
     assert meta["title"] == POST_TITLE and meta["date"] == dt.date(2026, 11, 28)
     assert meta["authors"] == ["tuan-lam"] and meta["categories"] == ["Thông báo"]
-    assert meta["draft"] is False and "[[kl-14#muc-2-4|mục 2.4]]" in text
+    assert meta["draft"] is False and "quán triệt [[kl-14#muc-2-4|mục 2.4]]." in text   # not escaped
     faq = project / "docs" / "hoi-dap" / f"{FAQ_ID}.md"
     meta, text = front_matter(faq)
+    assert "Theo [[kl-14#muc-2-3|mục 2.3]]," in text
     assert meta == {"id": FAQ_ID, "question": QUESTION, "audience": ["can-bo"], "topic": "de-xuat",
                     "explains": ["kl-14#muc-2-3"], "reviewed": None}
     assert schema.validate(schema.FAQ, meta) == []
@@ -187,9 +197,89 @@ def test_built_editor_page_loads_under_its_csp_without_other_hosts(browser, site
     pg.on("console", lambda m: problems.append(m.text) if "Content Security Policy" in m.text else None)
     pg.goto(f"{site_url}/bien-tap/")
     pg.get_by_role("button", name="Đăng nhập").wait_for()
-    host = urlparse(site_url).hostname
-    # Without decap-server the page only tries the local proxy (same host).
-    foreign = [u for u in requests if urlparse(u).hostname != host and not u.startswith(("data:", "blob:"))]
+    site = urlparse(site_url)
+    # A published build has no local proxy: its policy allows none, the page tries none.
+    foreign = [u for u in requests if urlparse(u).netloc != site.netloc and not u.startswith(("data:", "blob:"))]
     assert not foreign, foreign
     assert not problems, problems
+    policy = pg.locator("meta[http-equiv='Content-Security-Policy']").get_attribute("content")
+    assert "127.0.0.1" not in policy and "localhost" not in policy, policy
     context.close()
+
+
+def login(context, base: str):
+    pg = context.new_page()
+    pg.goto(f"{base}/bien-tap/")
+    pg.get_by_role("button", name="Đăng nhập").click()
+    pg.get_by_text("Tin tức").first.wait_for()
+    return pg
+
+
+def open_entry(pg, base: str, collection: str, slug: str) -> None:
+    pg.goto(f"{base}/bien-tap/#/collections/{collection}/entries/{slug}")
+    pg.reload()
+    pg.locator("label").first.wait_for()
+
+
+def test_existing_files_round_trip_and_the_editor_keeps_what_it_cannot(browser, editing, tmp_path):
+    """An existing document saved through the editor keeps every value of its
+    front matter and its body; a file whose front matter has comments is not
+    saved; the FAQ and body lists leave out the section pages; every date
+    reads dd/mm/yyyy in an English browser."""
+    project, base, _, _ = editing
+    document = project / "docs" / "van-ban" / "kh-116.md"
+    before, before_body = front_matter(document)
+    noted = project / "docs" / "co-quan" / "so-noi-vu.md"
+    noted.write_text(noted.read_text(encoding="utf-8").replace("level: tinh\n", "level: tinh\n# a note\n", 1),
+                     encoding="utf-8")
+    noted_text = noted.read_text(encoding="utf-8")
+    context = browser.new_context(locale="en-US", timezone_id="America/New_York",
+                                  viewport={"width": 1400, "height": 1000})
+    pg = login(context, base)
+
+    # The lists: every FAQ and body, no section page; posts dated dd/mm/yyyy.
+    for collection, kind in (("hoi-dap", "hoi-dap"), ("co-quan", "co-quan")):
+        pg.goto(f"{base}/bien-tap/#/collections/{collection}")
+        links = pg.locator(f"a[href*='/collections/{collection}/entries/']")
+        items = [p.stem for p in (project / "docs" / kind).glob("*.md") if p.stem != "index"]
+        pg.locator(f"a[href$='/entries/{items[0]}']").first.wait_for()
+        shown = [h.rsplit("/", 1)[-1] for h in links.evaluate_all(
+            "ls => ls.filter(l => l.offsetParent !== null).map(l => l.getAttribute('href'))")]
+        assert sorted(shown) == sorted(items), collection
+    pg.goto(f"{base}/bien-tap/#/collections/tin-tuc")
+    pg.get_by_text("(10/12/2022)").first.wait_for()
+
+    # A document: its dates read dd/mm/yyyy; one date set, typed the short way.
+    open_entry(pg, base, "van-ban", "kh-116")
+    issued = pg.locator("input[id^='issued-field']")
+    assert issued.input_value() == "27/04/2022"
+    effective = pg.locator("input[id^='effective-field']")
+    effective.fill("1/7/2022")
+    effective.blur()
+    assert effective.input_value() == "01/07/2022"
+    publish(pg)
+    after, after_body = front_matter(document)
+    assert after == before | {"effective": "01/07/2022"}
+    assert after_body.strip() == before_body.strip()
+
+    # A typed date that is no date cannot be saved.
+    open_entry(pg, base, "van-ban", "kh-116")
+    pg.locator("input[id^='issued-field']").fill("31/02/2022")
+    pg.get_by_role("button", name="Công bố").first.click()
+    pg.get_by_role("menuitem", name="Công bố ngay").click()
+    pg.get_by_text("dd/mm/yyyy, ví dụ 28/11/2026").first.wait_for()
+    assert front_matter(document)[0]["issued"] == "27/04/2022"
+
+    # A file with front-matter comments: the editor refuses and says why.
+    open_entry(pg, base, "co-quan", "so-noi-vu")
+    pg.locator("input[id^='short_name-field']").fill("Sở Nội vụ Thanh Hóa")
+    pg.get_by_role("button", name="Công bố").first.click()
+    pg.get_by_role("menuitem", name="Công bố ngay").click()
+    pg.get_by_text("trình biên tập không giữ được ghi chú").first.wait_for()
+    assert noted.read_text(encoding="utf-8") == noted_text
+    context.close()
+
+    # The saved document builds (without the commented body file, restored).
+    noted.write_text(noted_text.replace("# a note\n", ""), encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -112,6 +112,9 @@ def test_only_the_editor_page_gets_the_relaxed_policy(nginx):
     base, _ = nginx
     _, headers, _ = get(base + "/bien-tap/")
     assert "'unsafe-eval'" in headers["Content-Security-Policy"]
+    # the published editor talks to the git service only, never to a local proxy
+    assert "127.0.0.1" not in headers["Content-Security-Policy"]
+    assert "localhost" not in headers["Content-Security-Policy"]
     assert headers["Cache-Control"] == "no-cache"
     status, headers, body = get(base + "/bien-tap/config.yml")
     assert status == 200 and headers["Content-Type"].startswith("text/yaml")

@@ -75,23 +75,67 @@ def test_fields_mirror_the_schema():
             assert f["label"] and f["hint"]
             if spec.kind == "id":
                 assert f["pattern"][0] == schema.ID_RE.pattern
-            if spec.kind == "date":
-                assert (f["widget"], f["format"]) == ("datetime", "DD/MM/YYYY")
+            if spec.kind == "date":   # our dd/mm/yyyy widget, stored as the model writes dates
+                assert (f["widget"], f["storage"]) == ("ngay", "dd/mm/yyyy")
+                assert re.match(f["pattern"][0], "28/11/2026")
     faq = collection(cfg, "hoi-dap")["fields"]
     assert [o["value"] for o in field(faq, "topic")["options"]] == list(vocab.FAQ_TOPICS)
     assert [o["label"] for o in field(faq, "audience")["options"]] == list(vocab.AUDIENCES.values())
     news = collection(cfg, "tin-tuc")["fields"]
     assert [o["value"] for o in field(news, "authors")["options"]] == ["tuan-lam"]
-    assert field(news, "date")["format"] == "YYYY-MM-DD"          # what the blog plugin reads
-    assert field(news, "date")["date_format"] == "DD/MM/YYYY"
+    date = field(news, "date")
+    assert (date["widget"], date["storage"]) == ("ngay", "yyyy-mm-dd")   # what the blog plugin reads
+    assert re.match(date["pattern"][0], "2026-11-28") and not re.match(date["pattern"][0], "28/11/2026")
+    # the list shows a post's date as dd/mm/yyyy too
+    assert "{{date | date('DD/MM/YYYY')}}" in collection(cfg, "tin-tuc")["summary"]
 
 
-def test_config_yaml_round_trips_and_speaks_vietnamese(tmp_path):
+def test_every_date_field_uses_the_dd_mm_yyyy_widget():
+    def walk(fields):
+        for f in fields:
+            yield f
+            yield from walk(f.get("fields", []))
+            if "field" in f:
+                yield from walk([f["field"]])
     cfg = generated()
-    text = yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False)
+    for c in cfg["collections"]:
+        for fields in [c.get("fields", [])] + [f["fields"] for f in c.get("files", [])]:
+            for f in walk(fields):
+                assert f.get("widget") != "datetime", (c["name"], f["name"])
+
+
+def test_config_file_loads_to_the_same_structure_with_shared_pickers_written_once(tmp_path):
+    cfg = generated()
+    editor_config.write(tmp_path / "site", tmp_path, cfg, editor_config.Settings())
+    text = (tmp_path / "site" / "bien-tap" / "config.yml").read_text(encoding="utf-8")
     assert yaml.safe_load(text) == cfg
+    assert "Mục 2.4 Kết luận số 14-KL/TW" in text   # Vietnamese as written, not \u escapes
     assert cfg["locale"] == "vi"
-    assert cfg["local_backend"]["url"] == "http://127.0.0.1:8081/api/v1"
+    # every document's form offers the same clause list; the file holds it once
+    forms = collection(cfg, "van-ban")["files"]
+    shared = {id(field(field(f["fields"], "tasks")["fields"], "editor_implements")["options"]) for f in forms}
+    assert len(shared) == 1 < len(forms)
+    # (the FAQ picker, the documents' shared list, kl-14's own stated_in)
+    assert text.count("Đoạn 1 mục 2.4 Kết luận số 14-KL/TW") == 3
+
+
+def test_local_proxy_only_under_make_edit():
+    live = editor_config.Settings.from_env({})
+    local = editor_config.Settings.from_env({"EDITOR_LOCAL": "1", "EDITOR_PROXY_PORT": "8090"})
+    assert not live.local and local.local
+    assert "local_backend" not in generated_with(live)
+    assert generated_with(local)["local_backend"]["url"] == "http://127.0.0.1:8090/api/v1"
+    for settings, allowed in ((live, False), (local, True)):
+        policy = editor_config.page_policy("<html></html>", settings)
+        for directive in ("connect-src", "img-src"):
+            sources = re.search(directive + r" ([^;]*)", policy).group(1)
+            assert ("http://127.0.0.1:8090" in sources) is allowed, (directive, policy)
+            assert ("localhost" in sources) is allowed, (directive, policy)
+
+
+def generated_with(settings) -> dict:
+    m = model()
+    return editor_config.config(m, {}, [], settings)
 
 
 def test_page_without_node_modules_says_not_installed(tmp_path):
@@ -104,10 +148,40 @@ def test_page_without_node_modules_says_not_installed(tmp_path):
 
 
 def test_editor_policy_is_relaxed_only_as_needed():
-    settings = editor_config.Settings(backend="gitlab", base_url="https://git.thanhhoa.example")
+    settings = editor_config.Settings(backend="gitlab", base_url="https://git.thanhhoa.example", local=True)
     policy = editor_config.page_policy("<html></html>", settings)
     script = re.search(r"script-src ([^;]*)", policy).group(1)
     assert "'unsafe-eval'" in script and "'unsafe-inline'" not in script and "http" not in script
     connect = re.search(r"connect-src ([^;]*)", policy).group(1)
     assert "https://git.thanhhoa.example" in connect and "http://127.0.0.1:8081" in connect
     assert "object-src 'none'" in policy
+
+
+def test_content_the_editor_saves_has_no_front_matter_comments():
+    """Decap rewrites the YAML it saves and drops comments: notes for
+    readers belong in a field or the body, notes for developers in
+    sources/README.md. (The editor also refuses to save a file with some.)"""
+    cfg = generated()
+    paths = [ROOT / f["file"] for c in cfg["collections"] for f in c.get("files", [])]
+    for c in cfg["collections"]:
+        if "folder" in c:
+            paths += sorted((ROOT / c["folder"]).glob("*.md"))
+    assert len(paths) > 20
+    found = []
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        if not text.startswith("---\n"):
+            continue
+        head = text.split("---\n", 2)[1]
+        for number, line in enumerate(head.splitlines(), start=2):
+            unquoted = re.sub(r"\"[^\"]*\"|'[^']*'", "", line)
+            if re.match(r"\s*#", line) or re.search(r"\s#(\s|$)", unquoted):
+                found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert not found, "YAML comments the web editor would drop:\n" + "\n".join(found)
+
+
+def test_documents_are_not_created_in_the_editor_and_it_says_why():
+    documents = collection(generated(), "van-ban")
+    assert "files" in documents and not documents.get("create")
+    assert "make new KIND=van-ban" in documents["description"]
+    assert "Điều khoản nêu nhiệm vụ" in documents["description"]
