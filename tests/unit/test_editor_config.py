@@ -160,7 +160,7 @@ def test_editor_policy_is_relaxed_only_as_needed():
 def test_content_the_editor_saves_has_no_front_matter_comments():
     """Decap rewrites the YAML it saves and drops comments: notes for
     readers belong in a field or the body, notes for developers in
-    sources/README.md. (The editor also refuses to save a file with some.)"""
+    sources/NOTES.md. (The editor also refuses to save a file with some.)"""
     cfg = generated()
     paths = [ROOT / f["file"] for c in cfg["collections"] for f in c.get("files", [])]
     for c in cfg["collections"]:
