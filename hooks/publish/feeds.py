@@ -45,9 +45,9 @@ class Feed:
     entries: list[Entry] = field(default_factory=list)
     built: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
 
-    # Feeds sit at the site root: Material treats every <link rel="alternate">
-    # as another version of the site and fetches sitemap.xml beside it, which
-    # only exists at the root.
+    # Feeds sit at the site root (the public contract). Pages link them as
+    # rel="alternate feed" (kl-head.html): Material fetches sitemap.xml for
+    # every link whose rel is exactly "alternate".
     @property
     def rss_path(self) -> str:
         return rss_path(self.key)

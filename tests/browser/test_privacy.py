@@ -53,6 +53,17 @@ def test_every_page_type_requests_only_its_own_host(context, built_site, site_ur
     assert foreign(context.requests, site_url) == []
 
 
+def test_a_first_visit_fetches_the_sitemap_once_whatever_the_feed_links(context, built_site):
+    # Material fetches sitemap.xml for instant navigation, and again for every
+    # <link rel="alternate"> it takes for a language version: the feed links
+    # must not be taken for one (the sitemap is about 210 KB gzip at 100×).
+    pg = context.new_page()
+    pg.goto("/van-ban/kl-14/")
+    pg.wait_for_load_state("networkidle")
+    assert pg.locator("link[type='application/atom+xml']").count() >= 1
+    assert sum(urllib.parse.urlsplit(u).path.endswith("/sitemap.xml") for u in context.requests) <= 1
+
+
 def test_instant_navigation_across_depths_runs_under_the_policy(context):
     pg = context.new_page()
     pg.goto("/van-ban/kl-14/")

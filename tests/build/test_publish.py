@@ -52,7 +52,7 @@ def test_every_page_has_absolute_open_graph_and_twitter_tags(built_site):
 def test_every_page_links_its_feeds_and_shows_last_update(built_site):
     for page in html_pages(built_site):
         html = page.read_text(encoding="utf-8")
-        hrefs = re.findall(r'<link rel="alternate" type="application/(?:rss|atom)\+xml" title="[^"]+" href="([^"]+)"', html)
+        hrefs = re.findall(r'<link rel="alternate feed" type="application/(?:rss|atom)\+xml" title="[^"]+" href="([^"]+)"', html)
         assert len(hrefs) == 4, page
         for href in hrefs:
             assert (page.parent / href).resolve().is_file(), (page, href)
