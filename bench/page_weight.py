@@ -102,9 +102,9 @@ def measure(sites: dict[str, Path], page_url: str = PAGE) -> dict:
 def report(result: dict) -> None:
     for name in ("hooks", "plain"):
         r = result[name]
-        kinds = ", ".join(f"{k} {v / 1024:.1f}" for k, v in sorted(r["by_kind"].items(), key=lambda kv: -kv[1]))
-        print(f"{result['page']} {name:5}  {r['transferred'] / 1024:7.1f} KiB transferred in {r['requests_n']} requests"
-              f" (KiB by kind: {kinds})", flush=True)
+        kinds = ", ".join(f"{k} {v / 1000:.1f}" for k, v in sorted(r["by_kind"].items(), key=lambda kv: -kv[1]))
+        print(f"{result['page']} {name:5}  {r['transferred'] / 1000:7.1f} KB transferred in {r['requests_n']} requests"
+              f" (KB by kind: {kinds})", flush=True)
     ok = "met" if result["ratio"] <= TARGET else "NOT met"
     print(f"page weight ratio (hooks / plain): {result['ratio']:.3f}  (target ≤ {TARGET}: {ok}; "
           f"without either site's search files {result['ratio_without_search']:.3f})", flush=True)

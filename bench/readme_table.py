@@ -67,10 +67,13 @@ def readers_table(result: dict) -> list[str]:
 
 def render(result: dict) -> str:
     date = dt.date.fromisoformat(result["date"]).strftime("%d/%m/%Y")
-    loads = [f"{k.removeprefix('load_')}: {' / '.join(map(str, v))}" for k, v in result.items()
-             if k.startswith("load_")]
-    parts = [f"Measured on {date} by `python -m bench.all` (commit {result['commit']}, {result['cpus']} CPUs); "
-             f"load average (1 / 5 / 15 min) {'; '.join(loads)}.", ""]
+    steps = ", ".join(f"{k.removeprefix('load_after_').replace('_', ' ')} {v[0]}" for k, v in result.items()
+                      if k.startswith("load_after_"))
+    end = result.get("load_end")
+    parts = [f"Measured on {date} by `python -m bench.all` (commit {result['commit']}, {result['cpus']} CPUs). "
+             f"Load average (1 / 5 / 15 min): {'/'.join(map(str, result['load_start']))} at the start"
+             + (f", {'/'.join(map(str, end))} at the end" if end else "")
+             + (f"; 1 min after each step: {steps}." if steps else "."), ""]
     if result.get("build"):
         parts += build_table(result["build"]) + [""]
     readers = readers_table(result)
