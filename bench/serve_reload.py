@@ -152,6 +152,7 @@ def measure(scale: int, repeat: int) -> dict:
                 for name, server in servers.items():
                     seconds, rebuilt = time_edit(pages[name], server, f"benchreload{i}{name}")
                     times[name].append(round(seconds, 3))
+                    print(f"serve {scale:>4}× {name:5} edit {i + 1}: {seconds:6.2f} s (rebuild {rebuilt} s)", flush=True)
                     if rebuilt is not None:
                         rebuilds[name].append(rebuilt)
                     time.sleep(1.5)   # the watcher polls every 0.5 s; start each edit from quiet
