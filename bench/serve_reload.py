@@ -107,7 +107,7 @@ def _shown_at(page, word: str) -> float | None:
     return None
 
 
-def time_edit(page, server: Server, word: str, timeout: float = 600) -> tuple[float, float | None]:
+def time_edit(page, server: Server, word: str, timeout: float = 1800) -> tuple[float, float | None]:
     """Seconds from the write to the reloaded page showing the word, and the
     rebuild time the server printed for it. The page is checked only every
     quarter second (checking costs CPU the rebuild needs); the end time is
