@@ -29,7 +29,7 @@ OUT = synth.ROOT / "bench-out"
 _SEARCH = re.compile(r"search index: (\d+) bản ghi / records, ([\d.]+) s")
 
 
-def timed_build(project: Path) -> tuple[float, int, float]:
+def timed_build(project: Path, allow_warnings: bool = False) -> tuple[float, int, float]:
     """Wall time, peak RSS (KiB) and the time the build says it spent on the
     search index, of one `mkdocs build` in its own process."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
@@ -42,7 +42,7 @@ def timed_build(project: Path) -> tuple[float, int, float]:
     elapsed = time.perf_counter() - start
     text = log.read_text(encoding="utf-8", errors="replace")
     # Both builds are strict: a warning would mean a broken synthetic corpus.
-    if status != 0 or "WARNING" in text:
+    if status != 0 or ("WARNING" in text and not allow_warnings):
         raise SystemExit(f"build failed in {project}:\n{text[-3000:]}")
     search = _SEARCH.search(text)
     return elapsed, usage.ru_maxrss, float(search.group(2)) if search else 0.0

@@ -1,0 +1,87 @@
+"""The README's benchmark tables, in Markdown, from one run of bench/all.py.
+
+    .venv/bin/python -m bench.readme_table [bench-out/all.json]
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from bench import synth
+
+TARGETS = {"build": "≤ 1.10 (< 1.0 at 10× and 100×)", "weight": "≤ 1.10", "lighthouse": "≥ 98",
+           "growth": "≤ 10.5", "memory": "≤ 1.5 at 100×"}
+KINDS = {"home": "home", "document": "KL14", "faq": "an FAQ"}
+
+
+def _n(x: float, digits: int = 2) -> str:
+    return f"{x:,.{digits}f}"
+
+
+def _kb(b: int) -> str:
+    return f"{b / 1000:,.1f} KB"
+
+
+def build_table(rows: list[dict]) -> list[str]:
+    out = ["| size | pages | build with hooks | plain Material | ratio | ratio without the search index "
+           "| peak memory (hooks / plain) | memory ratio |",
+           "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for r in rows:
+        out.append(f"| {r['scale']}× | {r['pages']:,} | {_n(r['hooks_s'])} s | {_n(r['plain_s'])} s | {_n(r['ratio'])} "
+                   f"| {_n(r['ratio_without_search_index'])} | {r['hooks_peak_mib']:,} / {r['plain_peak_mib']:,} MiB "
+                   f"| {_n(r['hooks_peak_mib'] / r['plain_peak_mib'])} |")
+    by = {r["scale"]: r for r in rows}
+    if 10 in by and 100 in by:
+        out += ["", f"100× / 10× build time: {_n(by[100]['hooks_s'] / by[10]['hooks_s'], 1)} with hooks, "
+                f"{_n(by[100]['plain_s'] / by[10]['plain_s'], 1)} for plain Material (target {TARGETS['growth']})."]
+    repeats = sorted({r["repeats"] for r in rows})
+    out += ["", f"Build targets: ratio {TARGETS['build']}, peak memory {TARGETS['memory']}. "
+            f"Median of {'/'.join(map(str, repeats))} build(s) per size."]
+    return out
+
+
+def readers_table(result: dict) -> list[str]:
+    out = ["| figure | with hooks | plain Material | ratio (hooks / plain) | target |", "| --- | --- | --- | --- | --- |"]
+    weight = result.get("page_weight")
+    if weight:
+        h, p = weight["hooks"], weight["plain"]
+        out.append(f"| first visit to KL14 on a phone, transferred (gzip) | {_kb(h['transferred'])} in {h['requests_n']} "
+                   f"requests | {_kb(p['transferred'])} in {p['requests_n']} requests | {_n(weight['ratio'])} "
+                   f"(without either site's search files: {_n(weight['ratio_without_search'])}) | {TARGETS['weight']} |")
+    lh = result.get("lighthouse")
+    if lh:
+        for kind, row in lh["pages"].items():
+            out.append(f"| Lighthouse mobile performance, {KINDS.get(kind, kind)} (median of {lh['runs']}: "
+                       f"{', '.join(map(str, row['hooks_performance_runs']))} / "
+                       f"{', '.join(map(str, row['plain_performance_runs']))}) | {row['hooks']['performance']} "
+                       f"| {row['plain']['performance']} | {_n(row['performance_ratio'])} | {TARGETS['lighthouse']} |")
+    for r in result.get("serve") or []:
+        rebuild = (f" (rebuild {_n(r['hooks_rebuild_s'])} s / {_n(r['plain_rebuild_s'])} s)"
+                   if r.get("hooks_rebuild_s") and r.get("plain_rebuild_s") else "")
+        out.append(f"| `make serve`, save → reloaded page, {r['scale']}× (median of {r['repeats']}){rebuild} "
+                   f"| {_n(r['hooks_s'])} s | {_n(r['plain_s'])} s | {_n(r['ratio'])} | reported |")
+    return out
+
+
+def render(result: dict) -> str:
+    date = dt.date.fromisoformat(result["date"]).strftime("%d/%m/%Y")
+    steps = ", ".join(f"{k.removeprefix('load_after_').replace('_', ' ')} {v[0]}" for k, v in result.items()
+                      if k.startswith("load_after_"))
+    end = result.get("load_end")
+    parts = [f"Measured on {date} by `python -m bench.all` (commit {result['commit']}, {result['cpus']} CPUs). "
+             f"Load average (1 / 5 / 15 min): {'/'.join(map(str, result['load_start']))} at the start"
+             + (f", {'/'.join(map(str, end))} at the end" if end else "")
+             + (f"; 1 min after each step: {steps}." if steps else "."), ""]
+    if result.get("build"):
+        parts += build_table(result["build"]) + [""]
+    readers = readers_table(result)
+    if len(readers) > 2:
+        parts += readers
+    return "\n".join(parts).rstrip() + "\n"
+
+
+if __name__ == "__main__":
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else synth.ROOT / "bench-out" / "all.json"
+    print(render(json.loads(path.read_text(encoding="utf-8"))), end="")
