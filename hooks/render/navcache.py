@@ -43,11 +43,9 @@ class NavCache:
         """What Material's loop over `items` renders, `render` being its
         `nav-item.html` macro: `prefix_1`, `prefix_2`… are the items' ids,
         `skip` an index page shown by the section itself."""
-        url = getattr(page, "url", None)   # 404.html has no page
-        folder = folder_parts(url) if isinstance(url, str) else ()
-        # The home page and pages outside the site's folders (404) link to
-        # everything from a base no other page has: nothing to share.
-        shared = bool(folder)
+        url = getattr(page, "url", None)
+        known = isinstance(url, str)   # 404.html has no page: its links start from the site's root URL
+        folder = folder_parts(url) if known else ()
         base = (folder[:-1], len(folder), bool(parent is not None and parent.active))
         here = "/".join(folder)
         out = []
@@ -55,7 +53,7 @@ class NavCache:
             if skip and item == skip:
                 continue
             path = f"{prefix}_{n}"
-            if not shared or self._live(item, page, here):
+            if not known or self._live(item, page, here):
                 out.append(render(item, path, level, parent))
                 continue
             key = (path, *base)
