@@ -44,8 +44,9 @@ class NavCache:
         `nav-item.html` macro: `prefix_1`, `prefix_2`… are the items' ids,
         `skip` an index page shown by the section itself."""
         url = getattr(page, "url", None)
-        known = isinstance(url, str)   # 404.html has no page: its links start from the site's root URL
-        folder = folder_parts(url) if known else ()
+        # 404.html has no page: its links start from the site's root URL.
+        known = isinstance(url, str)
+        folder = folder_parts(url) if isinstance(url, str) else ()
         base = (folder[:-1], len(folder), bool(parent is not None and parent.active))
         here = "/".join(folder)
         out = []
