@@ -12,7 +12,8 @@ an item. An item's HTML depends on the page in two ways only:
 A link from folder P to a URL outside P is the same from every folder with
 P's parent and depth (`../c/` from `van-ban/a/` and `van-ban/b/` alike), so
 the HTML of an item that is not live is kept per (position, parent folder,
-depth) and reused; live items are rendered on every page by Material's own
+depth, whether its section is active: `navigation.sections` reads it) and
+reused; live items are rendered on every page by Material's own
 macro, as before. The cache lives on the hook's per-build State, so
 `mkdocs serve` never shows a stale navigation.
 """

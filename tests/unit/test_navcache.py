@@ -13,10 +13,8 @@ from hooks.render.navcache import NavCache, folder_parts
 class Item:
     """A navigation item as Material's macro reads it."""
 
-    def __init__(self, title: str, url: str | None = None, children=(), pages=None):
+    def __init__(self, title: str, url: str | None = None, children=()):
         self.title, self.url, self.children, self.parent, self.active = title, url, list(children), None, False
-        if pages is not None:
-            self.pages = pages
         for child in self.children:
             child.parent = self
 
