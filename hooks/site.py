@@ -42,6 +42,7 @@ from hooks.render import (
     allowed_values,
     escaping,
     faq_views,
+    navcache,
 )
 from hooks.render import views as render
 from hooks.resolve import (
@@ -71,6 +72,7 @@ class State:
     # Names this build's index files (?v=): a browser cache never mixes two builds.
     search_version: str = field(default_factory=lambda: f"{time.time_ns() // 1_000_000:x}")
     failed: bool = False
+    nav: navcache.NavCache = field(default_factory=navcache.NavCache)   # rendered navigation items
 
 
 STATE = State()
@@ -132,6 +134,13 @@ def on_pre_build(config):
     STATE.scheduled = posts.scheduled(STATE.model.corpus, dt.datetime.now(publish.VN).date())
     for author in getattr(blog, "authors", {}).values():   # before the blog writes profile pages from them
         escaping.escape_author(author)
+
+
+def on_env(env, config, files):
+    # overrides/partials/nav.html: each navigation item rendered once per
+    # build and base, not once per page (hooks/render/navcache.py).
+    env.globals["kl_nav_items"] = STATE.nav.items
+    return env
 
 
 @event_priority(-100)  # after the blog plugin has given posts their URLs
