@@ -20,14 +20,17 @@ def attributes(attrs: dict | None) -> Markup:
     for name, value in (attrs or {}).items():
         if value is None or value is False:
             continue
-        out.append(Markup(" {}").format(name) if value is True else Markup(' {}="{}"').format(name, value))
-    return Markup("").join(out)
+        # escape() and f-strings, not Markup.format: the same text, without
+        # string.Formatter's pure-Python pass (a clause page makes dozens).
+        out.append(f" {escape(name)}" if value is True else f' {escape(name)}="{escape(value)}"')
+    return Markup("".join(out))
 
 
 def start_tag(name: str, attrs: dict | None = None) -> Markup:
-    return Markup("<{}{}>").format(name, attributes(attrs))
+    return Markup(f"<{escape(name)}{attributes(attrs)}>")
 
 
 def tag(name: str, attrs: dict | None = None, *children) -> Markup:
     """One element; children are escaped unless Markup."""
-    return start_tag(name, attrs) + Markup("").join(children) + Markup("</{}>").format(name)
+    name = escape(name)
+    return Markup(f"<{name}{attributes(attrs)}>{''.join(escape(child) for child in children)}</{name}>")
