@@ -303,6 +303,9 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
+    def finish(html: str) -> str:
+        return references.localize(placeholders.finish_html(html, STATE.fragments), page.url)
+
     if page.file.generated_by and STATE.clause_shell and contract.clause_of_src(page.file.src_uri):
         try:
             if page.file.src_uri == shell.PROTOTYPE_SRC:
@@ -310,12 +313,14 @@ def on_post_page(output, page, config):
                 return ""   # never written: MkDocs skips an empty page
             if STATE.shell is None:
                 raise shell.ShellError("a clause page came before the prototype")
-            output = STATE.shell.fill(output)
+            # Only the page's own parts hold placeholders and hook links (the shell has none).
+            output = STATE.shell.fill(output, finish)
         except shell.ShellError as exc:
             raise PluginError(f"clause page shell: {exc} (KL_CLAUSE_PAGES=full renders each page in full)") from None
-    # Every page, blog index views included: their excerpts never pass
-    # through on_page_content.
-    output = references.localize(placeholders.finish_html(output, STATE.fragments), page.url)
+    else:
+        # Every page, blog index views included: their excerpts never pass
+        # through on_page_content.
+        output = finish(output)
     # A clause's page repeats the clause, whose search result is the clause in place.
     if STATE.model is not None and search_index.indexed(page.url) and not (
             page.file.generated_by and contract.clause_of_src(page.file.src_uri)):

@@ -20,7 +20,11 @@ behind, and the shell refuses to be made rather than print a wrong page.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from hooks import contract
+from hooks.resolve import placeholders
+from hooks.resolve.references import URL_PREFIX
 
 # Separates the parts a template renders; never produced by Markdown or escaping.
 SEP = "\x00kl-shell-part\x00"
@@ -85,6 +89,10 @@ class Shell:
         if MARK in page:
             at = page.index(MARK)
             raise ShellError(f"a marker is printed where the shell does not expect it: {page[at - 80:at + 40]!r}")
+        # Placeholders and hook links are finished in each page's parts only.
+        for held in (*placeholders.MARKERS, '="' + URL_PREFIX):
+            if held in page:
+                raise ShellError(f"the shell holds {held!r}, which only a page's own parts may hold")
         self.pieces = page.split(SEP)
         # Between every two pieces, the index of the part that goes there.
         self.order = [PARTS.index(self.pieces[i]) for i in range(1, len(self.pieces), 2)]
@@ -94,9 +102,10 @@ class Shell:
     def _slot(name: str) -> str:
         return f"{SEP}{name}{SEP}"
 
-    def fill(self, rendered: str) -> str:
-        """A clause page from its parts (the output of PARTS_TEMPLATE)."""
-        parts = rendered.split(SEP)
+    def fill(self, rendered: str, finish: Callable[[str], str] = str) -> str:
+        """A clause page from its parts (the output of PARTS_TEMPLATE), each
+        passed through `finish` first."""
+        parts = [finish(part) for part in rendered.split(SEP)]
         if len(parts) != len(PARTS):
             raise ShellError(f"a clause page rendered {len(parts)} parts, not {len(PARTS)}")
         out = [self.pieces[0]]
