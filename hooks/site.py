@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import sys
 import time
 from dataclasses import dataclass, field
@@ -43,6 +44,7 @@ from hooks.render import (
     escaping,
     faq_views,
     navcache,
+    shell,
 )
 from hooks.render import views as render
 from hooks.resolve import (
@@ -73,6 +75,10 @@ class State:
     search_version: str = field(default_factory=lambda: f"{time.time_ns() // 1_000_000:x}")
     failed: bool = False
     nav: navcache.NavCache = field(default_factory=navcache.NavCache)   # rendered navigation items
+    # Clause pages are joined to one shell (hooks/render/shell.py) unless
+    # KL_CLAUSE_PAGES=full asks for the theme's full render of each.
+    clause_shell: bool = True
+    shell: shell.Shell | None = None   # made from the prototype page, before any clause page
 
 
 STATE = State()
@@ -81,13 +87,16 @@ STATE = State()
 def on_startup(command, dirty):
     global STATE
     STATE = State(command=command)
+    # MkDocs names every page it does not write; the shell's prototype never is, by design.
+    logging.getLogger("mkdocs.commands.build").addFilter(
+        lambda record: shell.PROTOTYPE_SRC not in record.getMessage())
 
 
 @event_priority(100)
 def on_config(config):
     global STATE
     # `mkdocs serve` keeps this module between builds: each build starts clean.
-    STATE = State(command=STATE.command)
+    STATE = State(command=STATE.command, clause_shell=shell.enabled(os.environ))
     # Vietnamese-aware slugs: "Điều 1" -> "dieu-1" in headings and blog URLs.
     config.mdx_configs.setdefault("toc", {})["slugify"] = textnorm.slugify
     blog = config.plugins.get("material/blog")
@@ -162,7 +171,11 @@ def on_files(files, config):
             list(p.config.categories), p.meta.get("description", "")) for p in blog.blog.posts])
     if STATE.model is not None:
         # A page of its own for every clause (contract.clause_page_url), made
-        # from the model: not in the navigation, in the sitemap.
+        # from the model: not in the navigation, in the sitemap. The shell's
+        # prototype goes first: MkDocs renders pages in this order.
+        if STATE.clause_shell and any(doc.clauses for doc in STATE.model.corpus.documents.values()):
+            files.append(File.generated(config, shell.PROTOTYPE_SRC, content="# -\n",
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
         for doc in STATE.model.corpus.documents.values():
             for clause in doc.clauses.values():
                 files.append(File.generated(config, contract.clause_page_src(doc.id, clause.anchor),
@@ -200,11 +213,23 @@ def on_page_markdown(markdown, page, config, files):
     corpus, src = model.corpus, page.file.src_uri
     stem = PurePosixPath(src).stem
     clause_page = contract.clause_of_src(src) if page.file.generated_by else None
+    if clause_page and src == shell.PROTOTYPE_SRC:
+        doc, clause = next((d, c) for d in corpus.documents.values() for c in d.clauses.values())
+        view = shell.prototype_view(render.clause_page_view(corpus, doc, clause))
+        # Markers as they are: the shell finds them where the theme prints them.
+        page.meta.update(kl=view, title=view["title"], description=view["description"], _kl_escaped=True,
+                         template=shell.PROTOTYPE_TEMPLATE)
+        # MkDocs renders the sitemap before any page, from the pages with a
+        # URL; on_page_context gives the prototype its (marker) URL back.
+        page.canonical_url = page.abs_url = None
+        return shell.prototype_markdown()
     if clause_page and clause_page[0] in corpus.documents:
         doc = corpus.documents[clause_page[0]]
         clause = doc.clauses[clause_page[1]]
         view = render.clause_page_view(corpus, doc, clause)
         page.meta.update(kl=view, title=view["title"], description=view["description"])
+        if STATE.clause_shell:
+            page.meta["template"] = shell.PARTS_TEMPLATE   # its own parts only; on_post_page joins the shell
         escaping.escape_meta(page.meta)
         return render.clause_page_markdown(corpus, model.resolved, model.links, doc, clause, STATE.urls,
                                            STATE.fragments)
@@ -265,6 +290,9 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     if STATE.publish is None:
         return context
+    if page.file.generated_by and page.file.src_uri == shell.PROTOTYPE_SRC:
+        page.canonical_url = shell.marker("canonical")
+    context["kl_shell_sep"] = shell.SEP
     view = page.meta.get("kl")
     if view and view.get("kind") == "faq":
         view |= faq_views.answer_parts(view["question"], STATE.answers.get(view["id"], ""))
@@ -284,9 +312,24 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    # Every page, blog index views included: their excerpts never pass
-    # through on_page_content.
-    output = references.localize(placeholders.finish_html(output, STATE.fragments), page.url)
+    def finish(html: str) -> str:
+        return references.localize(placeholders.finish_html(html, STATE.fragments), page.url)
+
+    if page.file.generated_by and STATE.clause_shell and contract.clause_of_src(page.file.src_uri):
+        try:
+            if page.file.src_uri == shell.PROTOTYPE_SRC:
+                STATE.shell = shell.Shell(output)
+                return ""   # never written: MkDocs skips an empty page
+            if STATE.shell is None:
+                raise shell.ShellError("a clause page came before the prototype")
+            # Only the page's own parts hold placeholders and hook links (the shell has none).
+            output = STATE.shell.fill(output, finish)
+        except shell.ShellError as exc:
+            raise PluginError(f"clause page shell: {exc} (KL_CLAUSE_PAGES=full renders each page in full)") from None
+    else:
+        # Every page, blog index views included: their excerpts never pass
+        # through on_page_content.
+        output = finish(output)
     # A clause's page repeats the clause, whose search result is the clause in place.
     if STATE.model is not None and search_index.indexed(page.url, page.file.src_uri) and not (
             page.file.generated_by and contract.clause_of_src(page.file.src_uri)):

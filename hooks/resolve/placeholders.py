@@ -28,9 +28,13 @@ def _element(match: re.Match, fragments: list[str]) -> str:
     return start_tag(name, {"class": "kl-task"})
 
 
+# What every placeholder starts with (a block's comment, an inline mark).
+MARKERS = ("<!--kl:", "\ue000")
+
+
 def finish_html(html_text: str, fragments: list[str]) -> str:
     """Open and close the marked elements and put the deferred HTML in place."""
-    if "<!--kl:" not in html_text and "\ue000" not in html_text:
+    if not any(marker in html_text for marker in MARKERS):
         return html_text
     return _MARK.sub(lambda m: _element(m, fragments), html_text)
 

@@ -77,6 +77,11 @@ def test_serve_rebuilds_reports_errors_and_keeps_serving(tmp_path):
             edit(project / "docs/index.md", "bản sửa 1", "bản sửa 2")
             wait_for(lambda: "bản sửa 2" in (fetch(url) or ""), "the site after the fix")
             assert 'id="muc-2-5"' in (fetch(url + "van-ban/kl-14/") or "")
+            # A clause's page is whole again: the rebuild made a fresh shell for it.
+            clause_page = fetch(url + "van-ban/kl-14/muc-2-5/") or ""
+            assert 'id="muc-2-5"' in clause_page and 'class="md-header' in clause_page
+            assert "<title>Mục 2.5 · " in clause_page and clause_page.rstrip().endswith("</html>")
+            assert fetch(url + "van-ban/_kl-shell/_prototype/") is None
             assert server.poll() is None
 
             # 4. Errors that used to leave every request hanging: a broken
