@@ -191,3 +191,30 @@ def test_records_are_kept_by_kind_and_meta_gives_each_kind_its_range(tmp_path):
     # A document's row carries its full title; other rows stay four long.
     chunk = (out / "r" / "0.js").read_text(encoding="utf-8")
     assert '["d/","T","document","x","Kết luận số 1 về x"]' in chunk and '["c1/","T","clause","x"]' in chunk
+
+
+def test_a_self_closed_tag_ends_nothing():
+    # Markdown writes "<hr />" and "<br />": the rest of the article is still read.
+    html = SAMPLE.replace("<p>Con.</p>", "<p>Con.<br />tiếp</p><hr /><p>Cuối.</p><blockquote><p>a<br />b</p></blockquote>")
+    assert search_sections.split(html)[-1].body == "Con. tiếp Cuối."
+
+
+CONTENT = ("<p>Mở đầu \ue0000\ue001.</p>\n<!--kl:clause muc-1 0-->\n<h2 id=\"muc-1\">Mục 1</h2>\n<p>Chữ.</p>\n"
+           "<!--kl:html 1-->\n<!--kl:/clause-->\n<h2 id=\"lien-ket-den\">Liên kết đến</h2>\n<!--kl:html 1-->")
+
+
+def test_content_is_cut_with_its_placeholders_and_the_template_around_it():
+    fragments = ['<a href="kl-url:van-ban/kl-14/">Kết luận số 14-KL/TW</a>',
+                 '<aside class="kl-backlinks" data-search-exclude><p>Tin liên quan</p></aside>']
+    frame = search_sections.Frame(["Kết luận"], "Kết luận số 14-KL/TW",
+                                  [("kl-meta-title", "Thông tin văn bản Số hiệu 14-KL/TW")])
+    sections = search_sections.split_content(CONTENT, fragments, frame)
+    assert [(s.anchor, s.heading, s.body) for s in sections] == [
+        (None, "Kết luận số 14-KL/TW", "Kết luận Mở đầu Kết luận số 14-KL/TW. Thông tin văn bản Số hiệu 14-KL/TW"),
+        ("muc-1", "Mục 1", "Chữ."), ("lien-ket-den", "Liên kết đến", "")]
+    # After the content, a template's part continues the last section, or is a section of its own.
+    frame.after = [(None, "Xem tất cả"), ("duoc-nhac-den", "Được nhắc đến tại", "Trang A")]
+    sections = search_sections.split_content(CONTENT, fragments, frame)
+    assert [(s.anchor, s.body) for s in sections[-2:]] == [("lien-ket-den", "Xem tất cả"), ("duoc-nhac-den", "Trang A")]
+    # Without a frame, the content alone (a news post, a plain page).
+    assert search_sections.split_content("<h1 id=\"t\">Tin</h1><p>Chữ.</p>", [])[0].heading == "Tin"
