@@ -67,7 +67,8 @@ class State:
     early_errors: list = field(default_factory=list)   # found in on_config, reported with the pipeline's
     site_dir: Path | None = None   # the real output folder while staging
     serve_error: str | None = None  # content errors shown in every page under serve
-    search_records: list = field(default_factory=list)   # one per page section, for the search index
+    # The search index, record by record in page order (records are terms and rows at once).
+    search: search_store.Builder = field(default_factory=search_store.Builder)
     # src -> records made from a page's content, joined in page order by on_post_page
     content_records: dict[str, list] = field(default_factory=dict)
     # Names this build's index files (?v=): a browser cache never mixes two builds.
@@ -285,11 +286,12 @@ def on_post_page(output, page, config):
     # Every page, blog index views included: their excerpts never pass
     # through on_page_content.
     output = references.localize(placeholders.finish_html(output, STATE.fragments), page.url)
-    if page.file.src_uri in STATE.content_records:
-        STATE.search_records += STATE.content_records.pop(page.file.src_uri)
-    elif STATE.model is not None and searched(page):
+    records = STATE.content_records.pop(page.file.src_uri, None)
+    if records is None and STATE.model is not None and searched(page):
         # Listings whose template prints more than their content.
-        STATE.search_records += search_index.page_records(STATE.model.corpus, page.url, escaping.plain(page.title), output)
+        records = search_index.page_records(STATE.model.corpus, page.url, escaping.plain(page.title), output)
+    for record in records or ():
+        STATE.search.add(record)
     if STATE.command != "serve":   # serve injects its live-reload script into every page
         output = csp.apply(output)
     return output
@@ -317,8 +319,8 @@ def on_post_build(config):
     LOG.info(report.summary(STATE.model.report))
     STATE.publish.write_feeds(Path(config.site_dir))
     started = time.perf_counter()
-    search_store.write(search_store.build(STATE.search_records), Path(config.site_dir), STATE.search_version)
-    LOG.info(f"Chỉ mục tìm kiếm / search index: {len(STATE.search_records)} bản ghi / records, "
+    search_store.write(STATE.search.index(), Path(config.site_dir), STATE.search_version)
+    LOG.info(f"Chỉ mục tìm kiếm / search index: {STATE.search.count} bản ghi / records, "
              f"{time.perf_counter() - started:.2f} s")
     for rel, size in sizes.oversized(Path(config.site_dir)):
         LOG.info(sizes.message(rel, size))   # info: a warning would fail the strict build

@@ -28,7 +28,7 @@ import json
 import math
 import shutil
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from hooks.search import text as search_text
@@ -102,9 +102,11 @@ def level(tf: float, length: int, average: float) -> int:
 
 @dataclass
 class Index:
-    records: list[Record]           # in the order of KINDS, so each kind is one range of record numbers
+    rows: list[list]                # [url, title, kind, text(, other title)], in the order of KINDS
     lengths: list[int]              # tokens per record
-    postings: dict[str, array]      # term -> [record, tf, record, tf, …]
+    # term -> its postings, one part per kind: (number of the kind's first
+    # record, [record within the kind, tf, …])
+    postings: dict[str, list[tuple[int, array]]]
     completions: dict[str, list[str]]
 
     @property
@@ -112,9 +114,9 @@ class Index:
         """[kind, label, first record, end] of each kind present: a reader's
         filter keeps the record numbers of a range, with no record loaded."""
         out: list[list] = []
-        for number, record in enumerate(self.records):
-            if not out or out[-1][0] != record.kind:
-                out.append([record.kind, KINDS[record.kind], number, number])
+        for number, row in enumerate(self.rows):
+            if not out or out[-1][0] != row[2]:
+                out.append([row[2], KINDS[row[2]], number, number])
             out[-1][3] = number + 1
         return out
 
@@ -124,33 +126,73 @@ class Index:
 
     @property
     def shards(self) -> int:
-        total = sum(len(p) for p in self.postings.values()) // 2 + len(self.completions) * COMPLETIONS
+        total = sum(len(p) for parts in self.postings.values() for _, p in parts) // 2 + \
+            len(self.completions) * COMPLETIONS
         return max(1, math.ceil(total / POSTINGS_PER_SHARD))
 
 
-def build(records: list[Record]) -> Index:
-    """One pass over the records; levels need the average length, so they
-    are computed when written."""
-    order = list(KINDS)
-    records = sorted(records, key=lambda r: order.index(r.kind))   # stable: pages keep their order within a kind
-    lengths: list[int] = []
-    postings: dict[str, array] = {}
-    for number, record in enumerate(records):
+@dataclass
+class _Kind:
+    rows: list[list] = field(default_factory=list)
+    lengths: list[int] = field(default_factory=list)
+    postings: dict[str, array] = field(default_factory=dict)
+
+
+class Builder:
+    """The index, record by record as pages are finished: each record
+    becomes its terms and its row at once, so the build never holds every
+    record until the end. Records are numbered within their kind, and each
+    kind follows the one before it in KINDS (pages keep their order within
+    a kind)."""
+
+    def __init__(self) -> None:
+        self._kinds = {kind: _Kind() for kind in KINDS}
+        self.count = 0
+
+    def add(self, record: Record) -> None:
+        part = self._kinds[record.kind]
         weights, length = record_terms(record)
-        lengths.append(length)
+        number = len(part.rows)
+        # A document's or body's other title rides along (search-core.js byTitle); other rows stay four long.
+        part.rows.append([record.url, record.title, record.kind, record.text]
+                         + ([record.alt_title] if record.alt_title else []))
+        part.lengths.append(length)
         for term, tf in weights.items():
-            plist = postings.get(term)
+            plist = part.postings.get(term)
             if plist is None:
-                plist = postings[term] = array("d")
+                plist = part.postings[term] = array("d")
             plist.append(number)
             plist.append(tf)
-    return Index(records, lengths, postings, _completions(postings))
+        self.count += 1
+
+    def index(self) -> Index:
+        """The index of every record added; levels need the average length,
+        so they are computed when written."""
+        rows: list[list] = []
+        lengths: list[int] = []
+        postings: dict[str, list[tuple[int, array]]] = {}
+        for part in self._kinds.values():
+            offset = len(rows)
+            rows += part.rows
+            lengths += part.lengths
+            for term, plist in part.postings.items():
+                postings.setdefault(term, []).append((offset, plist))
+        self._kinds = {kind: _Kind() for kind in KINDS}
+        return Index(rows, lengths, postings, _completions(postings))
 
 
-def _completions(postings: dict[str, array]) -> dict[str, list[str]]:
+def build(records: list[Record]) -> Index:
+    builder = Builder()
+    for record in records:
+        builder.add(record)
+    return builder.index()
+
+
+def _completions(postings: dict[str, list[tuple[int, array]]]) -> dict[str, list[str]]:
     """For each prefix of a folded syllable, its commonest completions."""
-    words = sorted((t for t in postings if not t.startswith(EXACT) and " " not in t),
-                   key=lambda t: (-len(postings[t]), t))
+    counts = {t: sum(len(p) for _, p in parts) for t, parts in postings.items()
+              if not t.startswith(EXACT) and " " not in t}
+    words = sorted(counts, key=lambda t: (-counts[t], t))
     out: dict[str, list[str]] = {}
     for word in words:   # commonest first, so the first three seen are kept
         for end in range(MIN_PREFIX, len(word)):
@@ -160,14 +202,15 @@ def _completions(postings: dict[str, array]) -> dict[str, list[str]]:
     return out
 
 
-def _encoded(plist: array, lengths: list[int], average: float) -> list[int]:
+def _encoded(parts: list[tuple[int, array]], lengths: list[int], average: float) -> list[int]:
     """Record numbers as gaps from the previous one, each followed by its level."""
     out, previous = [], 0
-    for i in range(0, len(plist), 2):
-        number = int(plist[i])
-        out.append(number - previous)
-        out.append(level(plist[i + 1], lengths[number], average))
-        previous = number
+    for offset, plist in parts:
+        for i in range(0, len(plist), 2):
+            number = offset + int(plist[i])
+            out.append(number - previous)
+            out.append(level(plist[i + 1], lengths[number], average))
+            previous = number
     return out
 
 
@@ -185,19 +228,16 @@ def write(index: Index, site_dir: Path, version: str) -> Path:
     (output / "r").mkdir()
     shards, average = index.shards, index.average
     grouped: list[dict] = [{} for _ in range(shards)]
-    for term, plist in index.postings.items():
-        grouped[fnv1a(term) % shards][term] = _encoded(plist, index.lengths, average)
+    for term, parts in index.postings.items():
+        grouped[fnv1a(term) % shards][term] = _encoded(parts, index.lengths, average)
     for prefix, words in index.completions.items():
         grouped[fnv1a(prefix) % shards][prefix] = words
     for n, terms in enumerate(grouped):
         (output / "t" / f"{n}.js").write_text(_script(f"t/{n}", terms), encoding="utf-8")
-    for start in range(0, len(index.records), CHUNK):
-        # A document's or body's other title rides along (search-core.js byTitle); other rows stay four long.
-        rows = [[r.url, r.title, r.kind, r.text] + ([r.alt_title] if r.alt_title else [])
-                for r in index.records[start:start + CHUNK]]
+    for start in range(0, len(index.rows), CHUNK):
         n = start // CHUNK
-        (output / "r" / f"{n}.js").write_text(_script(f"r/{n}", rows), encoding="utf-8")
-    meta = {"version": version, "records": len(index.records), "shards": shards, "chunk": CHUNK, "levels": LEVELS,
+        (output / "r" / f"{n}.js").write_text(_script(f"r/{n}", index.rows[start:start + CHUNK]), encoding="utf-8")
+    meta = {"version": version, "records": len(index.rows), "shards": shards, "chunk": CHUNK, "levels": LEVELS,
             "exact": EXACT, "prefix": PREFIX, "minPrefix": MIN_PREFIX, "kinds": index.kinds}
     (output / "meta.js").write_text(_script("meta", meta), encoding="utf-8")
     return output

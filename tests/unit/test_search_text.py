@@ -181,7 +181,7 @@ def test_records_are_kept_by_kind_and_meta_gives_each_kind_its_range(tmp_path):
                _record("x", url="c2/", kind="clause")]
     index = search_store.build(records)
     # Kinds in the order of KINDS, pages in their order within a kind.
-    assert [r.url for r in index.records] == ["d/", "c1/", "c2/", "n/"]
+    assert [r[0] for r in index.rows] == ["d/", "c1/", "c2/", "n/"]
     assert index.kinds == [["document", "Văn bản", 0, 1], ["clause", "Điều khoản", 1, 3], ["news", "Tin", 3, 4]]
     out = search_store.write(index, tmp_path, "b1")
     meta = (out / "meta.js").read_text(encoding="utf-8")
