@@ -24,11 +24,12 @@ Knows nothing of MkDocs; `site.py` passes the records.
 """
 from __future__ import annotations
 
+import functools
 import json
 import math
 import shutil
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from hooks.search import text as search_text
@@ -44,6 +45,10 @@ W_NAMES = 10.0
 W_HEADING = 5.0
 W_CONTEXT = 0.5
 W_TEXT = {"news": 0.5}
+
+# Every field weight is a multiple of 1/TF_SCALE, so a term's weighted
+# frequency is kept exactly as an integer: 4 bytes a posting instead of 8.
+TF_SCALE = 2
 
 # BM25 saturation and length normalisation, applied at build time; the
 # browser multiplies each stored level by the term's idf.
@@ -100,13 +105,18 @@ def level(tf: float, length: int, average: float) -> int:
     return max(1, round(tf * (K1 + 1) / (tf + K1 * norm) / (K1 + 1) * LEVELS))
 
 
+# A posting names its record by kind and place within the kind (kind << KIND_SHIFT
+# | place): records arrive in page order, and are numbered by kind only at the end.
+KIND_SHIFT = 24
+_PLACE = (1 << KIND_SHIFT) - 1
+
+
 @dataclass
 class Index:
     rows: list[list]                # [url, title, kind, text(, other title)], in the order of KINDS
-    lengths: list[int]              # tokens per record
-    # term -> its postings, one part per kind: (number of the kind's first
-    # record, [record within the kind, tf, …])
-    postings: dict[str, list[tuple[int, array]]]
+    lengths: list[int]              # tokens per record, in that order
+    postings: dict[str, array]      # term -> [kind and place, tf × TF_SCALE, …]
+    firsts: list[int]               # number of the first record of each kind, in the order of KINDS
     completions: dict[str, list[str]]
 
     @property
@@ -120,49 +130,56 @@ class Index:
             out[-1][3] = number + 1
         return out
 
-    @property
+    @functools.cached_property
     def average(self) -> float:
         return sum(self.lengths) / len(self.lengths) if self.lengths else 0.0
 
     @property
     def shards(self) -> int:
-        total = sum(len(p) for parts in self.postings.values() for _, p in parts) // 2 + \
-            len(self.completions) * COMPLETIONS
+        total = sum(len(p) for p in self.postings.values()) // 2 + len(self.completions) * COMPLETIONS
         return max(1, math.ceil(total / POSTINGS_PER_SHARD))
 
-
-@dataclass
-class _Kind:
-    rows: list[list] = field(default_factory=list)
-    lengths: list[int] = field(default_factory=list)
-    postings: dict[str, array] = field(default_factory=dict)
+    def encoded(self, term: str) -> list[int]:
+        """A term's record numbers as gaps from the previous one, each
+        followed by its level."""
+        plist, average = self.postings[term], self.average
+        pairs = sorted((self.firsts[plist[i] >> KIND_SHIFT] + (plist[i] & _PLACE), plist[i + 1])
+                       for i in range(0, len(plist), 2))
+        out, previous = [], 0
+        for number, tf in pairs:
+            out.append(number - previous)
+            out.append(level(tf / TF_SCALE, self.lengths[number], average))
+            previous = number
+        return out
 
 
 class Builder:
     """The index, record by record as pages are finished: each record
     becomes its terms and its row at once, so the build never holds every
-    record until the end. Records are numbered within their kind, and each
-    kind follows the one before it in KINDS (pages keep their order within
-    a kind)."""
+    record until the end. Records are numbered by kind, in the order of
+    KINDS, when the index is made (pages keep their order within a kind)."""
 
     def __init__(self) -> None:
-        self._kinds = {kind: _Kind() for kind in KINDS}
+        self._rows: dict[str, list[list]] = {kind: [] for kind in KINDS}
+        self._lengths: dict[str, list[int]] = {kind: [] for kind in KINDS}
+        self._postings: dict[str, array] = {}
+        self._rank = {kind: rank for rank, kind in enumerate(KINDS)}
         self.count = 0
 
     def add(self, record: Record) -> None:
-        part = self._kinds[record.kind]
+        rows = self._rows[record.kind]
+        key = (self._rank[record.kind] << KIND_SHIFT) | len(rows)
         weights, length = record_terms(record)
-        number = len(part.rows)
         # A document's or body's other title rides along (search-core.js byTitle); other rows stay four long.
-        part.rows.append([record.url, record.title, record.kind, record.text]
-                         + ([record.alt_title] if record.alt_title else []))
-        part.lengths.append(length)
+        rows.append([record.url, record.title, record.kind, record.text]
+                    + ([record.alt_title] if record.alt_title else []))
+        self._lengths[record.kind].append(length)
         for term, tf in weights.items():
-            plist = part.postings.get(term)
+            plist = self._postings.get(term)
             if plist is None:
-                plist = part.postings[term] = array("d")
-            plist.append(number)
-            plist.append(tf)
+                plist = self._postings[term] = array("I")
+            plist.append(key)
+            plist.append(round(tf * TF_SCALE))
         self.count += 1
 
     def index(self) -> Index:
@@ -170,15 +187,15 @@ class Builder:
         so they are computed when written."""
         rows: list[list] = []
         lengths: list[int] = []
-        postings: dict[str, list[tuple[int, array]]] = {}
-        for part in self._kinds.values():
-            offset = len(rows)
-            rows += part.rows
-            lengths += part.lengths
-            for term, plist in part.postings.items():
-                postings.setdefault(term, []).append((offset, plist))
-        self._kinds = {kind: _Kind() for kind in KINDS}
-        return Index(rows, lengths, postings, _completions(postings))
+        firsts = []
+        for kind in KINDS:
+            firsts.append(len(rows))
+            rows += self._rows[kind]
+            lengths += self._lengths[kind]
+        postings, self._postings = self._postings, {}
+        self._rows = {kind: [] for kind in KINDS}
+        self._lengths = {kind: [] for kind in KINDS}
+        return Index(rows, lengths, postings, firsts, _completions(postings))
 
 
 def build(records: list[Record]) -> Index:
@@ -188,29 +205,16 @@ def build(records: list[Record]) -> Index:
     return builder.index()
 
 
-def _completions(postings: dict[str, list[tuple[int, array]]]) -> dict[str, list[str]]:
+def _completions(postings: dict[str, array]) -> dict[str, list[str]]:
     """For each prefix of a folded syllable, its commonest completions."""
-    counts = {t: sum(len(p) for _, p in parts) for t, parts in postings.items()
-              if not t.startswith(EXACT) and " " not in t}
-    words = sorted(counts, key=lambda t: (-counts[t], t))
+    words = sorted((t for t in postings if not t.startswith(EXACT) and " " not in t),
+                   key=lambda t: (-len(postings[t]), t))
     out: dict[str, list[str]] = {}
     for word in words:   # commonest first, so the first three seen are kept
         for end in range(MIN_PREFIX, len(word)):
             found = out.setdefault(PREFIX + word[:end], [])
             if len(found) < COMPLETIONS:
                 found.append(word)
-    return out
-
-
-def _encoded(parts: list[tuple[int, array]], lengths: list[int], average: float) -> list[int]:
-    """Record numbers as gaps from the previous one, each followed by its level."""
-    out, previous = [], 0
-    for offset, plist in parts:
-        for i in range(0, len(plist), 2):
-            number = offset + int(plist[i])
-            out.append(number - previous)
-            out.append(level(plist[i + 1], lengths[number], average))
-            previous = number
     return out
 
 
@@ -226,10 +230,10 @@ def write(index: Index, site_dir: Path, version: str) -> Path:
         shutil.rmtree(output)
     (output / "t").mkdir(parents=True)
     (output / "r").mkdir()
-    shards, average = index.shards, index.average
+    shards = index.shards
     grouped: list[dict] = [{} for _ in range(shards)]
-    for term, parts in index.postings.items():
-        grouped[fnv1a(term) % shards][term] = _encoded(parts, index.lengths, average)
+    for term in index.postings:
+        grouped[fnv1a(term) % shards][term] = index.encoded(term)
     for prefix, words in index.completions.items():
         grouped[fnv1a(prefix) % shards][prefix] = words
     for n, terms in enumerate(grouped):

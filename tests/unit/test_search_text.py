@@ -134,6 +134,13 @@ def test_terms_are_folded_words_pairs_and_exact_spellings():
     assert news["can"] == 0.5 and names["can"] == search_store.W_NAMES
 
 
+def test_weighted_frequencies_are_kept_exactly():
+    # Postings keep tf × TF_SCALE as an integer: every weight must be a multiple of 1/TF_SCALE.
+    for weight in (search_store.W_NAMES, search_store.W_HEADING, search_store.W_CONTEXT, 1.0,
+                   *search_store.W_TEXT.values()):
+        assert (weight * search_store.TF_SCALE).is_integer(), weight
+
+
 def test_levels_saturate_and_favour_short_records():
     assert search_store.level(1, 10, 10) < search_store.level(10, 10, 10) <= search_store.LEVELS
     assert search_store.level(1, 5, 10) > search_store.level(1, 40, 10) >= 1
@@ -152,7 +159,7 @@ def test_index_files(tmp_path):
                _record("năng động", url="c/", kind="news")]
     index = search_store.build(records)
     # Record numbers are gaps, each followed by its level.
-    assert search_store._encoded(index.postings["nang"], index.lengths, index.average)[0::2] == [0, 1, 1]
+    assert index.encoded("nang")[0::2] == [0, 1, 1]
     # Completions of a prefix: commonest first, at most three.
     assert index.completions["^na"] == ["nang"]
     assert index.completions["^nh"] == ["nhac"] and "^n" not in index.completions   # one letter is too little
@@ -187,7 +194,7 @@ def test_records_are_kept_by_kind_and_meta_gives_each_kind_its_range(tmp_path):
     meta = (out / "meta.js").read_text(encoding="utf-8")
     assert '"kinds":[["document","Văn bản",0,1],["clause","Điều khoản",1,3],["news","Tin",3,4]]' in meta
     # Postings number records in that order.
-    assert search_store._encoded(index.postings["x"], index.lengths, index.average)[0::2] == [0, 1, 1, 1]
+    assert index.encoded("x")[0::2] == [0, 1, 1, 1]
     # A document's row carries its full title; other rows stay four long.
     chunk = (out / "r" / "0.js").read_text(encoding="utf-8")
     assert '["d/","T","document","x","Kết luận số 1 về x"]' in chunk and '["c1/","T","clause","x"]' in chunk
