@@ -29,6 +29,7 @@ import json
 import math
 import shutil
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -142,13 +143,17 @@ class Index:
     def encoded(self, term: str) -> list[int]:
         """A term's record numbers as gaps from the previous one, each
         followed by its level."""
-        plist, average = self.postings[term], self.average
-        pairs = sorted((self.firsts[plist[i] >> KIND_SHIFT] + (plist[i] & _PLACE), plist[i + 1])
-                       for i in range(0, len(plist), 2))
+        plist, average, lengths = self.postings[term], self.average, self.lengths
+        keys, tfs = plist[0::2], plist[1::2]
+        numbers = [self.firsts[key >> KIND_SHIFT] + (key & _PLACE) for key in keys]
+        order: Iterable[int] = range(len(numbers))
+        if any(a > b for a, b in zip(keys, keys[1:], strict=False)):   # kinds came interleaved
+            order = sorted(order, key=numbers.__getitem__)
         out, previous = [], 0
-        for number, tf in pairs:
+        for i in order:
+            number = numbers[i]
             out.append(number - previous)
-            out.append(level(tf / TF_SCALE, self.lengths[number], average))
+            out.append(level(tfs[i] / TF_SCALE, lengths[number], average))
             previous = number
         return out
 
