@@ -70,7 +70,10 @@ class State:
     early_errors: list = field(default_factory=list)   # found in on_config, reported with the pipeline's
     site_dir: Path | None = None   # the real output folder while staging
     serve_error: str | None = None  # content errors shown in every page under serve
-    search_records: list = field(default_factory=list)   # one per page section, for the search index
+    # The search index, record by record in page order (records are terms and rows at once).
+    search: search_store.Builder = field(default_factory=search_store.Builder)
+    # src -> records made from a page's content, joined in page order by on_post_page
+    content_records: dict[str, list] = field(default_factory=dict)
     # Names this build's index files (?v=): a browser cache never mixes two builds.
     search_version: str = field(default_factory=lambda: f"{time.time_ns() // 1_000_000:x}")
     failed: bool = False
@@ -275,8 +278,13 @@ def scheduled_notice(day) -> str:
 
 
 def on_page_content(html, page, config, files):
-    html = placeholders.finish_html(html, STATE.fragments)
     model = STATE.model
+    if model is not None and searched(page) and search_index.from_content(
+            page.meta.get("kl"), page.file.src_uri in model.corpus.pages):
+        # Before the deferred HTML is back: backlinks and tools stay placeholders.
+        STATE.content_records[page.file.src_uri] = search_index.content_records(
+            model.corpus, page.url, escaping.plain(page.title), html, STATE.fragments, page.meta.get("kl"))
+    html = placeholders.finish_html(html, STATE.fragments)
     if model is not None and contract.page_kind(page.file.src_uri) == "faq":
         # MkDocs renders every page's Markdown before any template, so each
         # answer is rendered once, with the site's own Markdown settings,
@@ -330,13 +338,21 @@ def on_post_page(output, page, config):
         # Every page, blog index views included: their excerpts never pass
         # through on_page_content.
         output = finish(output)
-    # A clause's page repeats the clause, whose search result is the clause in place.
-    if STATE.model is not None and search_index.indexed(page.url, page.file.src_uri) and not (
-            page.file.generated_by and contract.clause_of_src(page.file.src_uri)):
-        STATE.search_records += search_index.page_records(STATE.model.corpus, page.url, escaping.plain(page.title), output)
+    records = STATE.content_records.pop(page.file.src_uri, None)
+    if records is None and STATE.model is not None and searched(page):
+        # Listings whose template prints more than their content.
+        records = search_index.page_records(STATE.model.corpus, page.url, escaping.plain(page.title), output)
+    for record in records or ():
+        STATE.search.add(record)
     if STATE.command != "serve":   # serve injects its live-reload script into every page
         output = csp.apply(output)
     return output
+
+
+def searched(page) -> bool:
+    # A clause's page repeats the clause, whose search result is the clause in place.
+    return search_index.indexed(page.url, page.file.src_uri) and not (
+        page.file.generated_by and contract.clause_of_src(page.file.src_uri))
 
 
 def on_post_template(output_content, template_name, config):
@@ -355,8 +371,8 @@ def on_post_build(config):
     LOG.info(report.summary(STATE.model.report))
     STATE.publish.write_feeds(Path(config.site_dir))
     started = time.perf_counter()
-    search_store.write(search_store.build(STATE.search_records), Path(config.site_dir), STATE.search_version)
-    LOG.info(f"Chỉ mục tìm kiếm / search index: {len(STATE.search_records)} bản ghi / records, "
+    search_store.write(STATE.search.index(), Path(config.site_dir), STATE.search_version)
+    LOG.info(f"Chỉ mục tìm kiếm / search index: {STATE.search.count} bản ghi / records, "
              f"{time.perf_counter() - started:.2f} s")
     for rel, size in sizes.oversized(Path(config.site_dir)):
         LOG.info(sizes.message(rel, size))   # info: a warning would fail the strict build

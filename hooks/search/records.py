@@ -3,7 +3,9 @@
 Each clause, FAQ entry, heading section and news post is its own record with
 its deep link and a title naming document and clause ("Mục 2.4 · Kết luận
 14-KL/TW"). `search/store.py` turns the records into the files the browser
-searches. Knows nothing of MkDocs: `site.py` passes the built pages.
+searches. Knows nothing of MkDocs: `site.py` passes each page's rendered
+content with its view (`content_records`), or, for the few listings whose
+template adds more than the content, the finished page (`page_records`).
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from hooks import contract
 from hooks.model import anchors
 from hooks.model.corpus import Corpus
+from hooks.search import frames
 from hooks.search import sections as search_sections
 
 # Generated listings repeat what the posts and documents say.
@@ -81,9 +84,29 @@ def number_spellings(corpus: Corpus, doc_id: str) -> str:
                      compact))
 
 
+def from_content(view: dict | None, source_page: bool) -> bool:
+    """Whether a page's records come from its rendered content: a page of
+    the corpus (not a view the blog makes) whose template prints its
+    content, with what `frames` knows around it."""
+    return source_page and (view is None or frames.of(view) is not None)
+
+
+def content_records(corpus: Corpus, url: str, page_title: str, content_html: str, fragments: list[str],
+                    view: dict | None) -> list[Record]:
+    """Records of a page from its rendered content (placeholders not yet
+    finished) and its view: no finished page is cut again."""
+    return section_records(corpus, url, page_title,
+                           search_sections.split_content(content_html, fragments, frames.of(view)))
+
+
 def page_records(corpus: Corpus, url: str, page_title: str, page_html: str) -> list[Record]:
-    """Records of one built page: its intro, then each section."""
-    sections = search_sections.split(page_html)
+    """Records of one finished page: its intro, then each section."""
+    return section_records(corpus, url, page_title, search_sections.split(page_html))
+
+
+def section_records(corpus: Corpus, url: str, page_title: str,
+                    sections: list[search_sections.Section]) -> list[Record]:
+    """The page's intro, then each section, named from the model."""
     doc_id = _document_of(corpus, url)
     body_id = _body_of(corpus, url)
     records = []

@@ -1,12 +1,20 @@
-"""Cut a built page into sections, each a search result of its own.
+"""Cut a page into sections, each a search result of its own.
 
 A section starts at every heading with an id (a clause, an FAQ entry, a
 heading of a guide or a post) and runs to the next one; the text before the
 first such heading belongs to the page itself. Template furniture (buttons,
 permalinks, the clause list, the document chain) is not content.
+
+Most pages are cut from their rendered content (`split_content`), before the
+deferred HTML is put back: a clause's tools and every backlink list stay
+placeholders the parser never walks. What the page's template adds around
+the content comes from the model as a `Frame` (`search/frames.py`). Only the
+few listings whose template prints more than the content (the graph, the
+indexes, the blog's own pages) are cut from the finished page (`split`).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -39,11 +47,24 @@ class Section:
         return " ".join("".join(self.text).split())
 
 
+@dataclass
+class Frame:
+    """What a page's template prints around its content, in the order the
+    finished page has it: words before the content (they are the page's
+    own), the page's H1, and after the content a list of parts: (None, text)
+    continues the section the content ended in, ("kl-…", text) is a
+    template heading whose text is the page's own, (id, heading, text) a
+    section of its own."""
+    before: list[str] = field(default_factory=list)
+    heading: str = ""
+    after: list[tuple] = field(default_factory=list)
+
+
 class _Splitter(HTMLParser):
-    def __init__(self):
+    def __init__(self, in_article: bool = False):
         super().__init__(convert_charrefs=True)
         self.sections: list[Section] = [Section(None, "", 0)]
-        self._in_article = 0
+        self._in_article = int(in_article)
         self._skip = 0
         self._stack: list[tuple[str, bool]] = []   # (tag, skipping)
         self._heading: list[str] | None = None
@@ -85,6 +106,14 @@ class _Splitter(HTMLParser):
                 self.sections[0].level = 1
         if tag in BLOCKS:
             self._emit(" ")
+
+    def handle_startendtag(self, tag, attrs):
+        # "<hr />", "<br />": a void tag closes nothing. (HTMLParser's default
+        # also ends it, which used to close every element open around it and
+        # lose the rest of the page.)
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID:
+            self.handle_endtag(tag)
 
     def handle_endtag(self, tag):
         if not self._in_article:
@@ -131,4 +160,36 @@ def split(html: str) -> list[Section]:
     parser = _Splitter()
     parser.feed(html)
     parser.close()
+    return parser.sections
+
+
+# Block placeholders stand for a clause's tools and backlink lists, which
+# search skips; inline ones for links, whose words are the page's.
+_BLOCK_PLACEHOLDER = re.compile(r"<!--kl:html \d+-->")
+_INLINE_PLACEHOLDER = re.compile(r"\ue000(\d+)\ue001")
+
+
+def split_content(html: str, fragments: list[str], frame: Frame | None = None) -> list[Section]:
+    """Sections of a page from its rendered content (`on_page_content`,
+    placeholders not yet finished) and what its template adds (`frame`),
+    as `split` finds them in the finished page."""
+    frame = frame or Frame()
+    html = _BLOCK_PLACEHOLDER.sub("", html)
+    if "\ue000" in html:
+        html = _INLINE_PLACEHOLDER.sub(lambda m: fragments[int(m.group(1))], html)
+    parser = _Splitter(in_article=True)
+    intro = parser.sections[0]
+    intro.text.append(" ".join(frame.before) + " ")
+    if frame.heading:
+        intro.heading, intro.level = frame.heading, 1
+    parser.feed(html)
+    parser.close()
+    for part in frame.after:
+        if len(part) == 3:
+            parser.sections.append(Section(part[0], part[1], 2, [part[2]]))
+            parser._target = parser.sections[-1]
+            continue
+        if part[0] is not None:   # a template heading: what follows is the page's own
+            parser._target = intro
+        parser._emit(" " + part[1] + " ")
     return parser.sections

@@ -24,10 +24,12 @@ Knows nothing of MkDocs; `site.py` passes the records.
 """
 from __future__ import annotations
 
+import functools
 import json
 import math
 import shutil
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,6 +46,10 @@ W_NAMES = 10.0
 W_HEADING = 5.0
 W_CONTEXT = 0.5
 W_TEXT = {"news": 0.5}
+
+# Every field weight is a multiple of 1/TF_SCALE, so a term's weighted
+# frequency is kept exactly as an integer: 4 bytes a posting instead of 8.
+TF_SCALE = 2
 
 # BM25 saturation and length normalisation, applied at build time; the
 # browser multiplies each stored level by the term's idf.
@@ -100,11 +106,18 @@ def level(tf: float, length: int, average: float) -> int:
     return max(1, round(tf * (K1 + 1) / (tf + K1 * norm) / (K1 + 1) * LEVELS))
 
 
+# A posting names its record by kind and place within the kind (kind << KIND_SHIFT
+# | place): records arrive in page order, and are numbered by kind only at the end.
+KIND_SHIFT = 24
+_PLACE = (1 << KIND_SHIFT) - 1
+
+
 @dataclass
 class Index:
-    records: list[Record]           # in the order of KINDS, so each kind is one range of record numbers
-    lengths: list[int]              # tokens per record
-    postings: dict[str, array]      # term -> [record, tf, record, tf, …]
+    rows: list[list]                # [url, title, kind, text(, other title)], in the order of KINDS
+    lengths: list[int]              # tokens per record, in that order
+    postings: dict[str, array]      # term -> [kind and place, tf × TF_SCALE, …]
+    firsts: list[int]               # number of the first record of each kind, in the order of KINDS
     completions: dict[str, list[str]]
 
     @property
@@ -112,13 +125,13 @@ class Index:
         """[kind, label, first record, end] of each kind present: a reader's
         filter keeps the record numbers of a range, with no record loaded."""
         out: list[list] = []
-        for number, record in enumerate(self.records):
-            if not out or out[-1][0] != record.kind:
-                out.append([record.kind, KINDS[record.kind], number, number])
+        for number, row in enumerate(self.rows):
+            if not out or out[-1][0] != row[2]:
+                out.append([row[2], KINDS[row[2]], number, number])
             out[-1][3] = number + 1
         return out
 
-    @property
+    @functools.cached_property
     def average(self) -> float:
         return sum(self.lengths) / len(self.lengths) if self.lengths else 0.0
 
@@ -127,24 +140,74 @@ class Index:
         total = sum(len(p) for p in self.postings.values()) // 2 + len(self.completions) * COMPLETIONS
         return max(1, math.ceil(total / POSTINGS_PER_SHARD))
 
+    def encoded(self, term: str) -> list[int]:
+        """A term's record numbers as gaps from the previous one, each
+        followed by its level."""
+        plist, average, lengths = self.postings[term], self.average, self.lengths
+        keys, tfs = plist[0::2], plist[1::2]
+        numbers = [self.firsts[key >> KIND_SHIFT] + (key & _PLACE) for key in keys]
+        order: Iterable[int] = range(len(numbers))
+        if any(a > b for a, b in zip(keys, keys[1:], strict=False)):   # kinds came interleaved
+            order = sorted(order, key=numbers.__getitem__)
+        out, previous = [], 0
+        for i in order:
+            number = numbers[i]
+            out.append(number - previous)
+            out.append(level(tfs[i] / TF_SCALE, lengths[number], average))
+            previous = number
+        return out
+
+
+class Builder:
+    """The index, record by record as pages are finished: each record
+    becomes its terms and its row at once, so the build never holds every
+    record until the end. Records are numbered by kind, in the order of
+    KINDS, when the index is made (pages keep their order within a kind)."""
+
+    def __init__(self) -> None:
+        self._rows: dict[str, list[list]] = {kind: [] for kind in KINDS}
+        self._lengths: dict[str, list[int]] = {kind: [] for kind in KINDS}
+        self._postings: dict[str, array] = {}
+        self._rank = {kind: rank for rank, kind in enumerate(KINDS)}
+        self.count = 0
+
+    def add(self, record: Record) -> None:
+        rows = self._rows[record.kind]
+        key = (self._rank[record.kind] << KIND_SHIFT) | len(rows)
+        weights, length = record_terms(record)
+        # A document's or body's other title rides along (search-core.js byTitle); other rows stay four long.
+        rows.append([record.url, record.title, record.kind, record.text]
+                    + ([record.alt_title] if record.alt_title else []))
+        self._lengths[record.kind].append(length)
+        for term, tf in weights.items():
+            plist = self._postings.get(term)
+            if plist is None:
+                plist = self._postings[term] = array("I")
+            plist.append(key)
+            plist.append(round(tf * TF_SCALE))
+        self.count += 1
+
+    def index(self) -> Index:
+        """The index of every record added; levels need the average length,
+        so they are computed when written."""
+        rows: list[list] = []
+        lengths: list[int] = []
+        firsts = []
+        for kind in KINDS:
+            firsts.append(len(rows))
+            rows += self._rows[kind]
+            lengths += self._lengths[kind]
+        postings, self._postings = self._postings, {}
+        self._rows = {kind: [] for kind in KINDS}
+        self._lengths = {kind: [] for kind in KINDS}
+        return Index(rows, lengths, postings, firsts, _completions(postings))
+
 
 def build(records: list[Record]) -> Index:
-    """One pass over the records; levels need the average length, so they
-    are computed when written."""
-    order = list(KINDS)
-    records = sorted(records, key=lambda r: order.index(r.kind))   # stable: pages keep their order within a kind
-    lengths: list[int] = []
-    postings: dict[str, array] = {}
-    for number, record in enumerate(records):
-        weights, length = record_terms(record)
-        lengths.append(length)
-        for term, tf in weights.items():
-            plist = postings.get(term)
-            if plist is None:
-                plist = postings[term] = array("d")
-            plist.append(number)
-            plist.append(tf)
-    return Index(records, lengths, postings, _completions(postings))
+    builder = Builder()
+    for record in records:
+        builder.add(record)
+    return builder.index()
 
 
 def _completions(postings: dict[str, array]) -> dict[str, list[str]]:
@@ -160,17 +223,6 @@ def _completions(postings: dict[str, array]) -> dict[str, list[str]]:
     return out
 
 
-def _encoded(plist: array, lengths: list[int], average: float) -> list[int]:
-    """Record numbers as gaps from the previous one, each followed by its level."""
-    out, previous = [], 0
-    for i in range(0, len(plist), 2):
-        number = int(plist[i])
-        out.append(number - previous)
-        out.append(level(plist[i + 1], lengths[number], average))
-        previous = number
-    return out
-
-
 def _script(name: str, data) -> str:
     # An external script: "</script>" cannot end it, and U+2028/9 are legal
     # in JS strings since ES2019, so plain JSON is safe here.
@@ -183,21 +235,18 @@ def write(index: Index, site_dir: Path, version: str) -> Path:
         shutil.rmtree(output)
     (output / "t").mkdir(parents=True)
     (output / "r").mkdir()
-    shards, average = index.shards, index.average
+    shards = index.shards
     grouped: list[dict] = [{} for _ in range(shards)]
-    for term, plist in index.postings.items():
-        grouped[fnv1a(term) % shards][term] = _encoded(plist, index.lengths, average)
+    for term in index.postings:
+        grouped[fnv1a(term) % shards][term] = index.encoded(term)
     for prefix, words in index.completions.items():
         grouped[fnv1a(prefix) % shards][prefix] = words
     for n, terms in enumerate(grouped):
         (output / "t" / f"{n}.js").write_text(_script(f"t/{n}", terms), encoding="utf-8")
-    for start in range(0, len(index.records), CHUNK):
-        # A document's or body's other title rides along (search-core.js byTitle); other rows stay four long.
-        rows = [[r.url, r.title, r.kind, r.text] + ([r.alt_title] if r.alt_title else [])
-                for r in index.records[start:start + CHUNK]]
+    for start in range(0, len(index.rows), CHUNK):
         n = start // CHUNK
-        (output / "r" / f"{n}.js").write_text(_script(f"r/{n}", rows), encoding="utf-8")
-    meta = {"version": version, "records": len(index.records), "shards": shards, "chunk": CHUNK, "levels": LEVELS,
+        (output / "r" / f"{n}.js").write_text(_script(f"r/{n}", index.rows[start:start + CHUNK]), encoding="utf-8")
+    meta = {"version": version, "records": len(index.rows), "shards": shards, "chunk": CHUNK, "levels": LEVELS,
             "exact": EXACT, "prefix": PREFIX, "minPrefix": MIN_PREFIX, "kinds": index.kinds}
     (output / "meta.js").write_text(_script("meta", meta), encoding="utf-8")
     return output

@@ -134,6 +134,13 @@ def test_terms_are_folded_words_pairs_and_exact_spellings():
     assert news["can"] == 0.5 and names["can"] == search_store.W_NAMES
 
 
+def test_weighted_frequencies_are_kept_exactly():
+    # Postings keep tf × TF_SCALE as an integer: every weight must be a multiple of 1/TF_SCALE.
+    for weight in (search_store.W_NAMES, search_store.W_HEADING, search_store.W_CONTEXT, 1.0,
+                   *search_store.W_TEXT.values()):
+        assert (weight * search_store.TF_SCALE).is_integer(), weight
+
+
 def test_levels_saturate_and_favour_short_records():
     assert search_store.level(1, 10, 10) < search_store.level(10, 10, 10) <= search_store.LEVELS
     assert search_store.level(1, 5, 10) > search_store.level(1, 40, 10) >= 1
@@ -152,7 +159,7 @@ def test_index_files(tmp_path):
                _record("năng động", url="c/", kind="news")]
     index = search_store.build(records)
     # Record numbers are gaps, each followed by its level.
-    assert search_store._encoded(index.postings["nang"], index.lengths, index.average)[0::2] == [0, 1, 1]
+    assert index.encoded("nang")[0::2] == [0, 1, 1]
     # Completions of a prefix: commonest first, at most three.
     assert index.completions["^na"] == ["nang"]
     assert index.completions["^nh"] == ["nhac"] and "^n" not in index.completions   # one letter is too little
@@ -181,13 +188,40 @@ def test_records_are_kept_by_kind_and_meta_gives_each_kind_its_range(tmp_path):
                _record("x", url="c2/", kind="clause")]
     index = search_store.build(records)
     # Kinds in the order of KINDS, pages in their order within a kind.
-    assert [r.url for r in index.records] == ["d/", "c1/", "c2/", "n/"]
+    assert [r[0] for r in index.rows] == ["d/", "c1/", "c2/", "n/"]
     assert index.kinds == [["document", "Văn bản", 0, 1], ["clause", "Điều khoản", 1, 3], ["news", "Tin", 3, 4]]
     out = search_store.write(index, tmp_path, "b1")
     meta = (out / "meta.js").read_text(encoding="utf-8")
     assert '"kinds":[["document","Văn bản",0,1],["clause","Điều khoản",1,3],["news","Tin",3,4]]' in meta
     # Postings number records in that order.
-    assert search_store._encoded(index.postings["x"], index.lengths, index.average)[0::2] == [0, 1, 1, 1]
+    assert index.encoded("x")[0::2] == [0, 1, 1, 1]
     # A document's row carries its full title; other rows stay four long.
     chunk = (out / "r" / "0.js").read_text(encoding="utf-8")
     assert '["d/","T","document","x","Kết luận số 1 về x"]' in chunk and '["c1/","T","clause","x"]' in chunk
+
+
+def test_a_self_closed_tag_ends_nothing():
+    # Markdown writes "<hr />" and "<br />": the rest of the article is still read.
+    html = SAMPLE.replace("<p>Con.</p>", "<p>Con.<br />tiếp</p><hr /><p>Cuối.</p><blockquote><p>a<br />b</p></blockquote>")
+    assert search_sections.split(html)[-1].body == "Con. tiếp Cuối."
+
+
+CONTENT = ("<p>Mở đầu \ue0000\ue001.</p>\n<!--kl:clause muc-1 0-->\n<h2 id=\"muc-1\">Mục 1</h2>\n<p>Chữ.</p>\n"
+           "<!--kl:html 1-->\n<!--kl:/clause-->\n<h2 id=\"lien-ket-den\">Liên kết đến</h2>\n<!--kl:html 1-->")
+
+
+def test_content_is_cut_with_its_placeholders_and_the_template_around_it():
+    fragments = ['<a href="kl-url:van-ban/kl-14/">Kết luận số 14-KL/TW</a>',
+                 '<aside class="kl-backlinks" data-search-exclude><p>Tin liên quan</p></aside>']
+    frame = search_sections.Frame(["Kết luận"], "Kết luận số 14-KL/TW",
+                                  [("kl-meta-title", "Thông tin văn bản Số hiệu 14-KL/TW")])
+    sections = search_sections.split_content(CONTENT, fragments, frame)
+    assert [(s.anchor, s.heading, s.body) for s in sections] == [
+        (None, "Kết luận số 14-KL/TW", "Kết luận Mở đầu Kết luận số 14-KL/TW. Thông tin văn bản Số hiệu 14-KL/TW"),
+        ("muc-1", "Mục 1", "Chữ."), ("lien-ket-den", "Liên kết đến", "")]
+    # After the content, a template's part continues the last section, or is a section of its own.
+    frame.after = [(None, "Xem tất cả"), ("duoc-nhac-den", "Được nhắc đến tại", "Trang A")]
+    sections = search_sections.split_content(CONTENT, fragments, frame)
+    assert [(s.anchor, s.body) for s in sections[-2:]] == [("lien-ket-den", "Xem tất cả"), ("duoc-nhac-den", "Trang A")]
+    # Without a frame, the content alone (a news post, a plain page).
+    assert search_sections.split_content("<h1 id=\"t\">Tin</h1><p>Chữ.</p>", [])[0].heading == "Tin"
