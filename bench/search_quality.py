@@ -1,4 +1,4 @@
-"""Result quality: the query table of tests/test_search_browser.py, run
+"""Result quality: the query table of tests/browser/test_search_browser.py, run
 through this site's search and through Material's own (lunr, `lang: vi`)
 on the same built pages, in headless Chromium.
 
@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench-out"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
 from test_search_browser import QUERIES  # noqa: E402
 
 from bench.search_bench import _Quiet, as_plain_material, build, watch  # noqa: E402
