@@ -20,7 +20,6 @@ import json
 import os
 import re
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -29,16 +28,11 @@ import urllib.request
 from pathlib import Path
 
 from bench import synth
+from hooks.cli import port
 
 OUT = synth.ROOT / "bench-out"
 PAGE = "van-ban/vb-1"   # a document: what editors change most
 _BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Server:
@@ -46,7 +40,7 @@ class Server:
 
     def __init__(self, project: Path):
         self.project = project
-        self.port = _free_port()
+        self.port = port.unused()
         self.log = project / "serve.log"
         self.url = f"http://127.0.0.1:{self.port}/{PAGE}/"
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")

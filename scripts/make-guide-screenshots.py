@@ -20,45 +20,25 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import struct
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 import zlib
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from hooks.cli import port  # noqa: E402
+
 OUT = ROOT / "docs" / "assets" / "images"
 WIDTH = 1000
 # An example post, marked as one: the guide shows the steps, not news.
 TITLE = "Bài ví dụ: hội nghị quán triệt Kết luận số 14-KL/TW"
 BODY = ("Đây là bài ví dụ của trang hướng dẫn biên tập. Bài dẫn chiếu "
         "[[kl-14#muc-2-4|mục 2.4 Kết luận số 14-KL/TW]].")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_http(url: str, contains: str | None = None, timeout: float = 180) -> str:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as resp:
-                text = resp.read().decode("utf-8", "replace")
-                if contains is None or contains in text:
-                    return text
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise SystemExit(f"{url} not ready" + (f" with {contains!r}" if contains else ""))
 
 
 def project_copy(dest: Path) -> Path:
@@ -105,7 +85,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="kl14-guide-") as tmp:
         (Path(tmp) / "project").mkdir()
         project = project_copy(Path(tmp) / "project")
-        site_port, proxy_port = free_port(), free_port()
+        site_port, proxy_port = port.unused(), port.unused()
         base = f"http://127.0.0.1:{site_port}"
         env = dict(os.environ, MKDOCS=f"{sys.executable} -m mkdocs", EDIT_ADDR=f"127.0.0.1:{site_port}",
                    EDITOR_PROXY_PORT=str(proxy_port), EDITOR_PROXY_MODE="git", NO_MKDOCS_2_WARNING="1")
@@ -113,7 +93,7 @@ def main() -> None:
         proc = subprocess.Popen(["bash", "scripts/edit.sh"], cwd=project, env=env, stdout=log,
                                 stderr=subprocess.STDOUT, start_new_session=True)
         try:
-            wait_http(f"{base}/bien-tap/config.yml", contains=f"127.0.0.1:{proxy_port}")
+            port.wait_http(f"{base}/bien-tap/config.yml", contains=f"127.0.0.1:{proxy_port}", timeout=180)
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
                                              args=["--no-sandbox", "--disable-gpu"])
@@ -198,7 +178,7 @@ def take(pg, base: str, project: Path) -> None:
     pg.get_by_role("button", name="Trạng thái").first.wait_for()
     publish_ready(pg)
     pg.goto(f"{base}/tin-tuc/")
-    wait_http(f"{base}/tin-tuc/", contains=TITLE)
+    port.wait_http(f"{base}/tin-tuc/", contains=TITLE, timeout=180)
     pg.reload()
     pg.get_by_text(TITLE).first.wait_for()
     shot(pg, "huong-dan-3-tren-trang.png")
@@ -217,7 +197,7 @@ def take(pg, base: str, project: Path) -> None:
     pg.get_by_role("button", name="Lưu").first.click()
     pg.get_by_text("Mục đã được lưu").first.wait_for(timeout=60_000)
     publish_ready(pg)
-    wait_http(f"{base}/tin-tuc/", contains="Bản dựng có lỗi")
+    port.wait_http(f"{base}/tin-tuc/", contains="Bản dựng có lỗi", timeout=180)
     pg.goto(f"{base}/tin-tuc/")
     pg.get_by_text("Bản dựng có lỗi").first.wait_for()
     # The message's lines wrapped, so the fix at the end of each shows.

@@ -10,13 +10,14 @@ import functools
 import http.server
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
 from pathlib import Path
 
 import pytest
+
+from hooks.cli import port
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
@@ -125,10 +126,7 @@ def browser():
         browser.close()
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+free_port = port.unused
 
 
 KINDS = ("unit", "build", "browser")

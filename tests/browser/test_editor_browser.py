@@ -14,7 +14,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -22,6 +21,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, copy_project, free_port, run_build
+from hooks.cli.port import wait_http
 from hooks.model import schema
 
 pytestmark = pytest.mark.skipif(not (ROOT / "node_modules" / "decap-cms" / "dist" / "decap-cms.js").exists()
@@ -31,20 +31,6 @@ pytestmark = pytest.mark.skipif(not (ROOT / "node_modules" / "decap-cms" / "dist
 POST_TITLE = "Hội nghị quán triệt Kết luận 14 tại Sở Nội vụ"
 QUESTION = "Cán bộ có đề xuất đổi mới thì báo cáo với ai?"
 FAQ_ID = "de-xuat-bao-cao-voi-ai"
-
-
-def wait_http(url: str, timeout: float = 120, contains: str | None = None) -> str:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as resp:
-                text = resp.read().decode("utf-8", "replace")
-                if contains is None or contains in text:
-                    return text
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise AssertionError(f"{url} not ready" + (f" with {contains!r}" if contains else ""))
 
 
 def port_open(port: int) -> bool:
