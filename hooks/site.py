@@ -90,9 +90,13 @@ STATE = State()
 def on_startup(command, dirty):
     global STATE
     STATE = State(command=command)
+    # One function, so a second startup in the same process adds no second filter.
+    logging.getLogger("mkdocs.commands.build").addFilter(_not_the_prototype)
+
+
+def _not_the_prototype(record: logging.LogRecord) -> bool:
     # MkDocs names every page it does not write; the shell's prototype never is, by design.
-    logging.getLogger("mkdocs.commands.build").addFilter(
-        lambda record: shell.PROTOTYPE_SRC not in record.getMessage())
+    return shell.PROTOTYPE_SRC not in record.getMessage()
 
 
 @event_priority(100)
