@@ -27,6 +27,8 @@ _SKIP_URLS = {"404.html", f"{contract.BLOG}/"}
 KINDS = {
     "document": "Văn bản",
     "clause": "Điều khoản",
+    # An item of a source article's summary (noi-dung-N) is no provision.
+    "excerpt": "Đoạn trích",
     "faq": "Hỏi đáp",
     "news": "Tin",
     "body": "Cơ quan",
@@ -135,12 +137,16 @@ def section_records(corpus: Corpus, url: str, page_title: str,
                 continue
             # A heading of the page that is no clause (the plain summary) is the document's.
             records.append(Record(target, f"{label} · {doc_name}", label, body, context=doc_name,
-                                  kind="clause" if clause else "document"))
+                                  kind=_clause_kind(clause) if clause else "document"))
         elif body:
             name = page_title or sections[0].heading
             records.append(Record(target, f"{section.heading} · {name}", section.heading, body, context=name,
                                   kind=_kind(url)))
     return records
+
+
+def _clause_kind(clause) -> str:
+    return "excerpt" if clause.provisional else "clause"
 
 
 def _document_of(corpus: Corpus, url: str) -> str | None:

@@ -382,7 +382,7 @@ def test_exact_diacritics_rank_first(browser, fixture_site_url):
 
 SIZES = {"phone": dict(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True),
          "desktop": dict(viewport={"width": 1366, "height": 900})}
-LABELS = {"Văn bản", "Điều khoản", "Hỏi đáp", "Tin", "Cơ quan", "Trang"}
+LABELS = {"Văn bản", "Điều khoản", "Đoạn trích", "Hỏi đáp", "Tin", "Cơ quan", "Trang"}
 
 
 def press(pg, size: str, locator) -> None:

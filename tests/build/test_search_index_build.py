@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from hooks.search import records as search_index
 from hooks.search import store as search_store
@@ -32,8 +33,10 @@ def test_index_holds_readers_pages_each_with_its_kind(built_site):
         assert {row[2] for row in rows[start:end]} == {kind}
     # Kinds follow what the pages are.
     for url, _title, kind, *_rest in rows:
-        if kind == "clause":
+        if kind in ("clause", "excerpt"):
             assert url.startswith("van-ban/") and "#" in url, url
+        # A summary's items are not provisions: never labelled "Điều khoản".
+        assert (kind == "excerpt") == bool(re.search(r"#noi-dung-\d", url)), url
         if kind == "faq":
             assert url.startswith("hoi-dap/"), url
         if kind == "news":

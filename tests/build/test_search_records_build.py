@@ -13,7 +13,7 @@ def test_index_equals_the_one_cut_from_the_finished_pages(built_site, tmp_path):
     model = corpus.load(ROOT / "docs", ROOT)
     reference = search_reference.reference_records(model, built_site)
     # Every kind of page is in it: the comparison covers each way records are made.
-    assert {r.kind for r in reference} == {"document", "clause", "faq", "news", "body", "page"}
+    assert {r.kind for r in reference} == {"document", "clause", "excerpt", "faq", "news", "body", "page"}
     expected = search_reference.index_by_url(search_store.write(search_store.build(reference), tmp_path, "x"))
     built = search_reference.index_by_url(built_site / search_store.OUTPUT)
     assert sorted(built) == sorted(expected)

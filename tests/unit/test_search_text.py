@@ -111,8 +111,8 @@ def test_every_page_has_a_readers_kind():
     # A body's short name is its other title, as readers type it.
     body = search_index.page_records(model, "co-quan/ban-thuong-vu-tinh-uy/", "T", page)[0]
     assert body.alt_title == model.bodies["ban-thuong-vu-tinh-uy"].short_name == "Ban Thường vụ Tỉnh ủy"
-    assert list(search_index.KINDS) == ["document", "clause", "faq", "news", "body", "page"]
-    assert list(search_index.KINDS.values()) == ["Văn bản", "Điều khoản", "Hỏi đáp", "Tin", "Cơ quan", "Trang"]
+    assert list(search_index.KINDS) == ["document", "clause", "excerpt", "faq", "news", "body", "page"]
+    assert list(search_index.KINDS.values()) == ["Văn bản", "Điều khoản", "Đoạn trích", "Hỏi đáp", "Tin", "Cơ quan", "Trang"]
 
 
 def _record(text, **fields):
