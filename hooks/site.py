@@ -20,9 +20,9 @@ if str(ROOT) not in sys.path:
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, InclusionLevel
 
 from hooks import contract, pipeline
+from hooks import site_clause_pages as clause_pages
 from hooks.collect import authors, posts
 from hooks.derive import (
     navorder,
@@ -77,11 +77,15 @@ class State:
     # Names this build's index files (?v=): a browser cache never mixes two builds.
     search_version: str = field(default_factory=lambda: f"{time.time_ns() // 1_000_000:x}")
     failed: bool = False
-    nav: navcache.NavCache = field(default_factory=navcache.NavCache)   # rendered navigation items
+    nav_items: navcache.NavCache = field(default_factory=navcache.NavCache)   # rendered navigation items
     # Clause pages are joined to one shell (hooks/render/shell.py) unless
     # KL_CLAUSE_PAGES=full asks for the theme's full render of each.
     clause_shell: bool = True
     shell: shell.Shell | None = None   # made from the prototype page, before any clause page
+    clause_files: list = field(default_factory=list)   # written after the page loop (hooks/site_clause_pages.py)
+    nav: object = None     # this build's navigation, env and files, for the clause pages
+    env: object = None
+    files: object = None
 
 
 STATE = State()
@@ -155,8 +159,17 @@ def on_pre_build(config):
 def on_env(env, config, files):
     # overrides/partials/nav.html: each navigation item rendered once per
     # build and base, not once per page (hooks/render/navcache.py).
-    env.globals["kl_nav_items"] = STATE.nav.items
+    env.globals["kl_nav_items"] = STATE.nav_items.items
+    STATE.env = env
     return env
+
+
+def on_template_context(context, template_name, config):
+    if template_name == "sitemap.xml" and STATE.clause_shell:
+        # The clause pages are not in the loop's files; the sitemap lists
+        # them where it lists them when they are: last.
+        context["pages"] = [*context["pages"], *STATE.clause_files]
+    return context
 
 
 @event_priority(-100)  # after the blog plugin has given posts their URLs
@@ -178,19 +191,22 @@ def on_files(files, config):
             list(p.config.categories), p.meta.get("description", "")) for p in blog.blog.posts])
     if STATE.model is not None:
         # A page of its own for every clause (contract.clause_page_url), made
-        # from the model: not in the navigation, in the sitemap. The shell's
-        # prototype goes first: MkDocs renders pages in this order.
-        if STATE.clause_shell and any(doc.clauses for doc in STATE.model.corpus.documents.values()):
-            files.append(File.generated(config, shell.PROTOTYPE_SRC, content="# -\n",
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
-        for doc in STATE.model.corpus.documents.values():
-            for clause in doc.clauses.values():
-                files.append(File.generated(config, contract.clause_page_src(doc.id, clause.anchor),
-                                            content=f"# {clause.heading}\n", inclusion=InclusionLevel.NOT_IN_NAV))
+        # from the model: not in the navigation, in the sitemap. With the
+        # shell, only its prototype goes through the page loop, and first;
+        # the clause pages are written after it (hooks/site_clause_pages.py).
+        STATE.clause_files = clause_pages.files(config, STATE.model.corpus)
+        if not STATE.clause_shell:
+            for file in STATE.clause_files:
+                files.append(file)
+        elif STATE.clause_files:
+            files.append(clause_pages.prototype(config))
+            clause_pages.pages(STATE.clause_files, config)
+    STATE.files = files
     return files
 
 
 def on_nav(nav, config, files):
+    STATE.nav = nav
     model = STATE.model
     if model is None:
         return nav
@@ -369,6 +385,15 @@ def on_post_template(output_content, template_name, config):
 def on_post_build(config):
     if STATE.model is None or STATE.publish is None:
         return
+    if STATE.clause_shell and STATE.clause_files:
+        started = time.perf_counter()
+        writer = clause_pages.Writer(config, STATE.files, STATE.nav, STATE.env, clause_pages.Events(
+            on_page_markdown, on_page_content, on_page_context, on_post_page))
+        for file in STATE.clause_files:
+            held = len(STATE.fragments)
+            writer.write(file.page)
+            del STATE.fragments[held:]   # the page's own fragments, all filled in by now
+        LOG.info(f"Trang điều khoản / clause pages: {len(STATE.clause_files)}, {time.perf_counter() - started:.2f} s")
     path = Path(config.site_dir) / report.REPORT_PATH
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(STATE.model.report, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -1,0 +1,103 @@
+"""Clause pages written after MkDocs' page loop, not inside it.
+
+There is a page for every clause (`contract.clause_page_url`), 3,000 in the
+benchmark's corpus at 10×, all at the same depth and out of the navigation.
+Through MkDocs' loop each one cost a new Markdown instance, every plugin's
+page events (the blog's compare the page with every post) and a theme
+render. Here each is built the way MkDocs builds a page, with this hook's
+own page events only, one Markdown instance for all of them, and the page
+shell of hooks/render/shell.py around its own parts. The blog's events do
+nothing for a page that is not the blog's; tests/build/test_clause_shell.py
+builds every clause page through the loop too (KL_CLAUSE_PAGES=full) and
+compares the two sites byte for byte, sitemap included.
+
+Besides site.py, the only module that imports MkDocs.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import markdown
+from mkdocs import utils
+from mkdocs.commands.build import get_context
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.pages import Page, _RelativePathTreeprocessor
+from mkdocs.structure.toc import get_toc
+
+from hooks import contract
+from hooks.model.corpus import Corpus
+from hooks.render import shell
+
+
+def files(config, corpus: Corpus) -> list[File]:
+    """A generated file for every clause page, in document and clause order."""
+    return [File.generated(config, contract.clause_page_src(doc.id, clause.anchor),
+                           content=f"# {clause.heading}\n", inclusion=InclusionLevel.NOT_IN_NAV)
+            for doc in corpus.documents.values() for clause in doc.clauses.values()]
+
+
+def prototype(config) -> File:
+    """The shell's prototype page, which goes through the loop, first."""
+    return File.generated(config, shell.PROTOTYPE_SRC, content="# -\n", inclusion=InclusionLevel.NOT_IN_NAV)
+
+
+def pages(clause_files: list[File], config) -> None:
+    """Give each file its page before the sitemap is rendered, as MkDocs
+    does for a page out of the navigation: the sitemap lists them."""
+    for file in clause_files:
+        Page(None, file, config)
+
+
+@dataclass
+class Events:
+    """This hook's own page events, in the order MkDocs runs them."""
+    page_markdown: Callable
+    page_content: Callable
+    page_context: Callable
+    post_page: Callable
+
+
+class Writer:
+    """Builds clause pages as MkDocs' `_populate_page` and `_build_page` do."""
+
+    def __init__(self, config, files, nav, env, events: Events):
+        self.config, self.files, self.nav, self.env, self.events = config, files, nav, env, events
+        self.doc_files = files.documentation_pages()
+        # One instance, set up as Page.render sets one up per page; of
+        # MkDocs' own processors only the one that changes the output.
+        self.md = markdown.Markdown(extensions=config["markdown_extensions"],
+                                    extension_configs=config["mdx_configs"] or {})
+        self.links: _RelativePathTreeprocessor | None = None
+
+    def _render(self, page: Page, text: str) -> None:
+        md = self.md
+        md.reset()
+        if self.links is None:
+            self.links = _RelativePathTreeprocessor(page.file, self.files, self.config)
+            self.links._register(md)
+        self.links.file = page.file      # links resolve from this page's place
+        page.content = md.convert(text)
+        page.toc = get_toc(getattr(md, "toc_tokens", []))
+
+    def write(self, page: Page) -> None:
+        config, events = self.config, self.events
+        config._current_page = page
+        try:
+            page.markdown = text = events.page_markdown(page.file.content_string, page=page, config=config,
+                                                        files=self.files)
+            self._render(page, text)
+            page.content = events.page_content(page.content, page=page, config=config, files=self.files)
+            page.active = True
+            context = get_context(self.nav, self.doc_files, config, page)
+            template = self.env.get_template(page.meta.get("template", "main.html"))
+            context = events.page_context(context, page=page, config=config, nav=self.nav)
+            output = events.post_page(template.render(context), page=page, config=config)
+            utils.write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
+        finally:
+            page.active = False
+            config._current_page = None
+            # Written: nothing of it is needed again (the sitemap is out).
+            page.markdown = page.content = None
+            page.toc = []  # type: ignore[assignment]
+            page.meta = {}
