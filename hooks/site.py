@@ -366,7 +366,17 @@ def on_post_page(output, page, config):
         STATE.search.add(record)
     if STATE.command != "serve":   # serve injects its live-reload script into every page
         output = csp.apply(output)
+    if STATE.model is not None and page.file.src_uri in STATE.model.corpus.pages and \
+            STATE.model.corpus.pages[page.file.src_uri].kind in _RELEASED:
+        # Written, and read by nothing after: MkDocs would hold every page's
+        # text and HTML to the end of the build. Not None: MkDocs gives a
+        # page without Markdown no title, and the navigation prints titles.
+        page.markdown, page.content = "", None
     return output
+
+
+# Not news: the blog renders a post's excerpt from its Markdown on later pages.
+_RELEASED = frozenset({"document", "body", "faq"})
 
 
 def searched(page) -> bool:
@@ -394,15 +404,18 @@ def on_post_build(config):
             writer.write(file.page)
             del STATE.fragments[held:]   # the page's own fragments, all filled in by now
         LOG.info(f"Trang điều khoản / clause pages: {len(STATE.clause_files)}, {time.perf_counter() - started:.2f} s")
+    # Every page is written: what only pages needed is let go before the
+    # largest files are made, and each of those once it is written.
+    STATE.fragments.clear()
+    started, count = time.perf_counter(), STATE.search.count
+    search_store.write(STATE.search.index(), Path(config.site_dir), STATE.search_version)
+    STATE.search = search_store.Builder()
+    LOG.info(f"Chỉ mục tìm kiếm / search index: {count} bản ghi / records, {time.perf_counter() - started:.2f} s")
     path = Path(config.site_dir) / report.REPORT_PATH
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(STATE.model.report, ensure_ascii=False, indent=1), encoding="utf-8")
     LOG.info(report.summary(STATE.model.report))
     STATE.publish.write_feeds(Path(config.site_dir))
-    started = time.perf_counter()
-    search_store.write(STATE.search.index(), Path(config.site_dir), STATE.search_version)
-    LOG.info(f"Chỉ mục tìm kiếm / search index: {STATE.search.count} bản ghi / records, "
-             f"{time.perf_counter() - started:.2f} s")
     for rel, size in sizes.oversized(Path(config.site_dir)):
         LOG.info(sizes.message(rel, size))   # info: a warning would fail the strict build
     try:

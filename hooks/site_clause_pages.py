@@ -15,6 +15,7 @@ Besides site.py, the only module that imports MkDocs.
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -28,6 +29,8 @@ from mkdocs.structure.toc import get_toc
 from hooks import contract
 from hooks.model.corpus import Corpus
 from hooks.render import shell
+
+LOG = logging.getLogger("mkdocs.commands.build")
 
 
 def files(config, corpus: Corpus) -> list[File]:
@@ -94,6 +97,10 @@ class Writer:
             context = events.page_context(context, page=page, config=config, nav=self.nav)
             output = events.post_page(template.render(context), page=page, config=config)
             utils.write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
+        except Exception as exc:
+            # Named as MkDocs names a page it could not build.
+            LOG.error(f"Error building page '{page.file.src_uri}': {exc}")
+            raise
         finally:
             page.active = False
             config._current_page = None

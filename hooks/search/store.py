@@ -236,12 +236,16 @@ def write(index: Index, site_dir: Path, version: str) -> Path:
     (output / "t").mkdir(parents=True)
     (output / "r").mkdir()
     shards = index.shards
-    grouped: list[dict] = [{} for _ in range(shards)]
+    # Terms by shard first, each shard's postings encoded only as it is
+    # written: the encoded index is never held whole.
+    members: list[list[str]] = [[] for _ in range(shards)]
     for term in index.postings:
-        grouped[fnv1a(term) % shards][term] = index.encoded(term)
+        members[fnv1a(term) % shards].append(term)
+    completions: list[dict] = [{} for _ in range(shards)]
     for prefix, words in index.completions.items():
-        grouped[fnv1a(prefix) % shards][prefix] = words
-    for n, terms in enumerate(grouped):
+        completions[fnv1a(prefix) % shards][prefix] = words
+    for n in range(shards):
+        terms = {term: index.encoded(term) for term in members[n]} | completions[n]
         (output / "t" / f"{n}.js").write_text(_script(f"t/{n}", terms), encoding="utf-8")
     for start in range(0, len(index.rows), CHUNK):
         n = start // CHUNK
