@@ -192,8 +192,8 @@ def on_files(files, config):
     if STATE.model is not None:
         # A page of its own for every clause (contract.clause_page_url), made
         # from the model: not in the navigation, in the sitemap. With the
-        # shell, only its prototype goes through the page loop, and first;
-        # the clause pages are written after it (hooks/site_clause_pages.py).
+        # shell, only its prototype goes through the page loop; the clause
+        # pages are written after the loop (hooks/site_clause_pages.py).
         STATE.clause_files = clause_pages.files(config, STATE.model.corpus)
         if not STATE.clause_shell:
             for file in STATE.clause_files:

@@ -41,7 +41,7 @@ def files(config, corpus: Corpus) -> list[File]:
 
 
 def prototype(config) -> File:
-    """The shell's prototype page, which goes through the loop, first."""
+    """The shell's prototype page, the only one that goes through the loop."""
     return File.generated(config, shell.PROTOTYPE_SRC, content="# -\n", inclusion=InclusionLevel.NOT_IN_NAV)
 
 
