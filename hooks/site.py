@@ -366,8 +366,8 @@ def on_post_page(output, page, config):
         STATE.search.add(record)
     if STATE.command != "serve":   # serve injects its live-reload script into every page
         output = csp.apply(output)
-    if STATE.model is not None and page.file.src_uri in STATE.model.corpus.pages and \
-            STATE.model.corpus.pages[page.file.src_uri].kind in _RELEASED:
+    held = STATE.model.corpus.pages.get(page.file.src_uri) if STATE.model is not None else None
+    if held is not None and held.kind in _RELEASED:
         # Written, and read by nothing after: MkDocs would hold every page's
         # text and HTML to the end of the build. Not None: MkDocs gives a
         # page without Markdown no title, and the navigation prints titles.

@@ -420,13 +420,20 @@ def shown(pg) -> list[tuple[str, str]]:
         [new URL(e.href).pathname + new URL(e.href).hash, e.querySelector('.kl-search-kind').textContent])""")]
 
 
-@pytest.mark.parametrize("size", ["phone", "desktop"])
-def test_official_types_2_4_and_opens_the_clause_labelled_as_one(browser, site_url, size):
+def typed_from_home(browser, site_url, size: str, query: str):
+    """A fresh reader at `size` on the home page opens search as a person
+    does and types `query`; their context and page."""
     context = browser.new_context(base_url=site_url, **SIZES[size])
     pg = context.new_page()
     pg.goto("/")
     open_search_as_a_person(pg, size)
-    pg.keyboard.type("2.4")
+    pg.keyboard.type(query)
+    return context, pg
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_official_types_2_4_and_opens_the_clause_labelled_as_one(browser, site_url, size):
+    context, pg = typed_from_home(browser, site_url, size, "2.4")
     link = first_result(pg)
     assert link.get_attribute("href").endswith("/van-ban/kl-14/#muc-2-4")
     assert link.locator(".kl-search-kind").inner_text().lower() == "điều khoản"
@@ -438,11 +445,7 @@ def test_official_types_2_4_and_opens_the_clause_labelled_as_one(browser, site_u
 
 @pytest.mark.parametrize("size", ["phone", "desktop"])
 def test_results_say_what_they_are_and_filter_by_kind(browser, site_url, size):
-    context = browser.new_context(base_url=site_url, **SIZES[size])
-    pg = context.new_page()
-    pg.goto("/")
-    open_search_as_a_person(pg, size)
-    pg.keyboard.type("thi diem")
+    context, pg = typed_from_home(browser, site_url, size, "thi diem")
     settled(pg)
     results = shown(pg)
     assert {label for _, label in results} <= LABELS
