@@ -36,6 +36,17 @@ def build_table(rows: list[dict]) -> list[str]:
     if 10 in by and 100 in by:
         out += ["", f"100× / 10× build time: {_n(by[100]['hooks_s'] / by[10]['hooks_s'], 1)} with hooks, "
                 f"{_n(by[100]['plain_s'] / by[10]['plain_s'], 1)} for plain Material (target {TARGETS['growth']})."]
+    same = [r for r in rows if "plain_clauses_s" in r]
+    if same:
+        out += ["", "The same output pages on both sides: plain Material also builds every clause page, as a "
+                "plain Markdown page outside the navigation (`synth.plain_clause_pages`):", "",
+                "| size | clause pages | build with hooks | plain Material with clause pages | ratio "
+                "| the clause pages cost plain | the clause pages cost the hooks (as logged) |",
+                "| --- | --- | --- | --- | --- | --- | --- |"]
+        for r in same:
+            out.append(f"| {r['scale']}× | {r['n_clause_pages']:,} | {_n(r['hooks_s'])} s | {_n(r['plain_clauses_s'])} s "
+                       f"| {_n(r['ratio_same_output'])} | {_n(r['plain_clause_pages_s'])} s "
+                       f"| {_n(r['clause_pages_s'])} s |")
     repeats = sorted({r["repeats"] for r in rows})
     out += ["", f"Build targets: ratio {TARGETS['build']}, peak memory {TARGETS['memory']}. "
             f"Median of {'/'.join(map(str, repeats))} build(s) per size."]

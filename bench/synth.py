@@ -136,3 +136,28 @@ def plain(dest: Path) -> None:
     config = (dest / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("hooks:\n  - hooks/site.py\n", "").replace("  custom_dir: overrides\n", "")
     (dest / "mkdocs.yml").write_text(with_material_search(config), encoding="utf-8")
+
+
+_CLAUSE = re.compile(r"^\{#([\w-]+)\}\n(.+)$", re.M)
+
+
+def plain_clause_pages(dest: Path) -> int:
+    """Add to a plain project the pages the hooks make for every clause, as
+    plain Markdown pages at the same addresses (/van-ban/<doc>/<anchor>/),
+    outside the navigation as ours are: the same output pages on both sides."""
+    count = 0
+    for doc in sorted((dest / "docs" / "van-ban").glob("*.md")):
+        if doc.name == "index.md":
+            continue
+        folder = doc.with_suffix("")
+        folder.mkdir(exist_ok=True)
+        for anchor, text in _CLAUSE.findall(doc.read_text(encoding="utf-8")):
+            (folder / f"{anchor}.md").write_text(
+                f"# {text.split('. ')[0]} · {doc.stem}\n\n{text}\n\n[Xem trong toàn văn](../{doc.name}#{anchor})\n",
+                encoding="utf-8")
+            count += 1
+    config = (dest / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "not_in_nav: |\n" in config
+    (dest / "mkdocs.yml").write_text(config.replace("not_in_nav: |\n", "not_in_nav: |\n  /van-ban/*/*.md\n", 1),
+                                     encoding="utf-8")
+    return count

@@ -25,12 +25,10 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from hooks import contract
 from hooks.derive.model import Model
 from hooks.model import anchors, schema, vocab
-from hooks.publish import csp
+from hooks.publish import csp, yaml_stream
 
 FOLDER = "bien-tap"                 # /bien-tap/: the editor's page
 BUNDLE = "decap-cms.js"             # Decap's single-file build (chunks beside it)
@@ -468,18 +466,15 @@ def page_policy(page_html: str, settings: Settings) -> str:
     return "; ".join(parts)
 
 
-# libyaml's emitter when PyYAML has it (its wheels do): the same YAML as the
-# pure-Python one, about five times faster on the pickers' thousands of options.
-DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-def config_text(cfg: dict) -> str:
+def write_config(path: Path, cfg: dict) -> None:
     """config.yml. YAML rather than JSON (which is YAML too, and faster to
     write): a picker list shared by every document's form is written once
     and referred to by an alias; JSON would repeat it in each form, a file
-    growing with documents times clauses."""
-    return ("# Generated at build time from hooks/model/schema.py and the content; do not edit.\n"
-            + yaml.dump(cfg, Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=120))
+    growing with documents times clauses. Streamed (hooks/publish/yaml_stream.py):
+    the file is the largest the build writes, at the end, when memory peaks."""
+    with path.open("w", encoding="utf-8") as out:
+        out.write("# Generated at build time from hooks/model/schema.py and the content; do not edit.\n")
+        yaml_stream.dump(cfg, out)
 
 
 def editor_data(site_dir: Path) -> dict:
@@ -499,7 +494,7 @@ def write(site_dir: Path, root: Path, cfg: dict, settings: Settings) -> dict:
     files. Returns what was written, for the build log."""
     out_dir = site_dir / FOLDER
     out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "config.yml").write_text(config_text(cfg), encoding="utf-8")
+    write_config(out_dir / "config.yml", cfg)
     dist = bundle_dir(root)
     if dist is None:
         body = NOT_INSTALLED
