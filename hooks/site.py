@@ -74,6 +74,8 @@ class State:
     search: search_store.Builder = field(default_factory=search_store.Builder)
     # src -> records made from a page's content, joined in page order by on_post_page
     content_records: dict[str, list] = field(default_factory=dict)
+    # src -> the span of `fragments` a page's own Markdown added, let go once it is written
+    own_fragments: dict[str, tuple[int, int]] = field(default_factory=dict)
     # Names this build's index files (?v=): a browser cache never mixes two builds.
     search_version: str = field(default_factory=lambda: f"{time.time_ns() // 1_000_000:x}")
     failed: bool = False
@@ -229,6 +231,19 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
+    held = len(STATE.fragments)
+    text = page_markdown(markdown, page, config)
+    if page_kind(page) in _RELEASED:
+        STATE.own_fragments[page.file.src_uri] = (held, len(STATE.fragments))
+    return text
+
+
+def page_kind(page) -> str | None:
+    held = STATE.model.corpus.pages.get(page.file.src_uri) if STATE.model is not None else None
+    return held.kind if held is not None else None
+
+
+def page_markdown(markdown, page, config):
     if STATE.serve_error:
         return error_page(STATE.serve_error)
     model, publishing = STATE.model, STATE.publish
@@ -366,12 +381,15 @@ def on_post_page(output, page, config):
         STATE.search.add(record)
     if STATE.command != "serve":   # serve injects its live-reload script into every page
         output = csp.apply(output)
-    held = STATE.model.corpus.pages.get(page.file.src_uri) if STATE.model is not None else None
-    if held is not None and held.kind in _RELEASED:
+    if page_kind(page) in _RELEASED:
         # Written, and read by nothing after: MkDocs would hold every page's
-        # text and HTML to the end of the build. Not None: MkDocs gives a
-        # page without Markdown no title, and the navigation prints titles.
-        page.markdown, page.content = "", None
+        # text, HTML, contents and view to the end of the build, and this
+        # hook the HTML its Markdown held places for. Not None: MkDocs gives
+        # a page without Markdown no title, and the navigation prints titles.
+        page.markdown, page.content, page.toc = "", None, []
+        page.meta.pop("kl", None)
+        start, end = STATE.own_fragments.pop(page.file.src_uri, (0, 0))
+        STATE.fragments[start:end] = [None] * (end - start)   # None: a late use fails, never prints nothing
     return output
 
 
@@ -395,6 +413,7 @@ def on_post_template(output_content, template_name, config):
 def on_post_build(config):
     if STATE.model is None or STATE.publish is None:
         return
+    STATE.nav_items.clear()   # clause pages take their navigation from the shell
     if STATE.clause_shell and STATE.clause_files:
         started = time.perf_counter()
         writer = clause_pages.Writer(config, STATE.files, STATE.nav, STATE.env, clause_pages.Events(

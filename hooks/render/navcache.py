@@ -40,6 +40,12 @@ class NavCache:
         # id(item) -> (every folder and page path under the item, has `pages`)
         self._info: dict[int, tuple[frozenset[str], bool]] = {}
 
+    def clear(self) -> None:
+        """Forget every rendered item (the page loop is over); a later render
+        would only render them again."""
+        self._html.clear()
+        self._info.clear()
+
     def items(self, render, page, items, prefix: str, level: int, parent=None, skip=None) -> Markup:
         """What Material's loop over `items` renders, `render` being its
         `nav-item.html` macro: `prefix_1`, `prefix_2`… are the items' ids,
