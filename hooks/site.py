@@ -432,7 +432,8 @@ def on_post_build(config):
     LOG.info(f"Chỉ mục tìm kiếm / search index: {count} bản ghi / records, {time.perf_counter() - started:.2f} s")
     path = Path(config.site_dir) / report.REPORT_PATH
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(STATE.model.report, ensure_ascii=False, indent=1), encoding="utf-8")
+    with path.open("w", encoding="utf-8") as out:   # written as encoded: the text is never whole in memory
+        json.dump(STATE.model.report, out, ensure_ascii=False, indent=1)
     LOG.info(report.summary(STATE.model.report))
     STATE.publish.write_feeds(Path(config.site_dir))
     for rel, size in sizes.oversized(Path(config.site_dir)):
