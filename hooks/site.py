@@ -389,7 +389,8 @@ def on_post_page(output, page, config):
         page.markdown, page.content, page.toc = "", None, []
         page.meta.pop("kl", None)
         start, end = STATE.own_fragments.pop(page.file.src_uri, (0, 0))
-        STATE.fragments[start:end] = [None] * (end - start)   # None: a late use fails, never prints nothing
+        # None, not "": a late use fails (placeholders._element), never prints nothing.
+        STATE.fragments[start:end] = [None] * (end - start)  # type: ignore[list-item]
     return output
 
 

@@ -19,7 +19,10 @@ _MARK = re.compile(r"<!--kl:(?:(/?)(clause|task)(?: ([a-z0-9-]+) (\d+))?|html (\
 def _element(match: re.Match, fragments: list[str]) -> str:
     close, kind, anchor, depth, fragment, inline = match.groups()
     if fragment is not None or inline is not None:
-        return fragments[int(fragment if fragment is not None else inline)]
+        html_text = fragments[int(fragment if fragment is not None else inline)]
+        if html_text is None:   # re.sub would print nothing for it
+            raise LookupError(f"placeholder {match.group(0)!r}: its page was written and its HTML let go")
+        return html_text
     name = {"clause": "section", "task": "div"}[kind]
     if close:
         return Markup("</{}>").format(name)

@@ -1,4 +1,6 @@
 """The model built from the real content, without MkDocs."""
+import pytest
+
 from conftest import ROOT
 from hooks import pipeline
 from hooks.collect import corpus
@@ -56,3 +58,6 @@ def test_document_markdown_wraps_clauses_and_escapes_numbers():
     assert md.count("<!--kl:clause ") == md.count("<!--kl:/clause-->") == 11
     html = placeholders.finish_html('<!--kl:clause muc-2-4 1--><p>x \ue0000\ue001</p><!--kl:/clause-->', ["<a>y</a>"])
     assert html == '<section class="kl-clause kl-clause--depth-1" data-clause="muc-2-4"><p>x <a>y</a></p></section>'
+    # A written page lets its fragments go (None): using one later stops, never prints nothing.
+    with pytest.raises(LookupError):
+        placeholders.finish_html('<p>x \ue0000\ue001</p>', [None])
