@@ -67,7 +67,7 @@ def _items(mapping: dict):
 def dump(data, stream: IO[str], *, width: int = 120) -> None:
     """As yaml.dump(data, stream, Dumper=DUMPER, allow_unicode=True,
     sort_keys=False, width=width)."""
-    dumper = DUMPER(stream, allow_unicode=True, width=width, sort_keys=False)
+    dumper = DUMPER(stream, allow_unicode=True, width=width)
     anchors = _anchors(data)
     written: set[int] = set()
 
@@ -105,9 +105,11 @@ def dump(data, stream: IO[str], *, width: int = 120) -> None:
         else:
             raise TypeError(f"not written as YAML here: {type(item).__name__}")
 
-    dumper.emit(StreamStartEvent())
-    dumper.emit(DocumentStartEvent(explicit=False))
-    walk(data)
-    dumper.emit(DocumentEndEvent(explicit=False))
-    dumper.emit(StreamEndEvent())
-    dumper.dispose()
+    try:
+        dumper.emit(StreamStartEvent())
+        dumper.emit(DocumentStartEvent(explicit=False))
+        walk(data)
+        dumper.emit(DocumentEndEvent(explicit=False))
+        dumper.emit(StreamEndEvent())
+    finally:
+        dumper.dispose()   # as yaml.emit does, also when a value is refused
