@@ -74,7 +74,7 @@ class State:
     search: search_store.Builder = field(default_factory=search_store.Builder)
     # src -> records made from a page's content, joined in page order by on_post_page
     content_records: dict[str, list] = field(default_factory=dict)
-    # src -> the span of `fragments` a page's own Markdown added, let go once it is written
+    # src -> the span of `fragments` a page's own Markdown added, let go once it is written (release_fragments)
     own_fragments: dict[str, tuple[int, int]] = field(default_factory=dict)
     # Names this build's index files (?v=): a browser cache never mixes two builds.
     search_version: str = field(default_factory=lambda: f"{time.time_ns() // 1_000_000:x}")
@@ -233,8 +233,7 @@ def on_nav(nav, config, files):
 def on_page_markdown(markdown, page, config, files):
     held = len(STATE.fragments)
     text = page_markdown(markdown, page, config)
-    if page_kind(page) in _RELEASED:
-        STATE.own_fragments[page.file.src_uri] = (held, len(STATE.fragments))
+    STATE.own_fragments[page.file.src_uri] = (held, len(STATE.fragments))
     return text
 
 
@@ -388,10 +387,21 @@ def on_post_page(output, page, config):
         # a page without Markdown no title, and the navigation prints titles.
         page.markdown, page.content, page.toc = "", None, []
         page.meta.pop("kl", None)
-        start, end = STATE.own_fragments.pop(page.file.src_uri, (0, 0))
-        # None, not "": a late use fails (placeholders._element), never prints nothing.
-        STATE.fragments[start:end] = [None] * (end - start)  # type: ignore[list-item]
+    release_fragments(page.file.src_uri)
     return output
+
+
+def release_fragments(src: str) -> None:
+    """Let go of the HTML a written page's own Markdown added (its clause
+    tools and link lines); the shared reference fragments stay for every
+    page, blog excerpts included. A clause page written after the loop
+    added the last ones: they are cut off. Elsewhere they become None, not
+    "": a late use fails (placeholders._element), never prints nothing."""
+    start, end = STATE.own_fragments.pop(src, (0, 0))
+    if end == len(STATE.fragments):
+        del STATE.fragments[start:]
+    else:
+        STATE.fragments[start:end] = [None] * (end - start)  # type: ignore[list-item]
 
 
 # Not news: the blog renders a post's excerpt from its Markdown on later pages.
@@ -420,9 +430,7 @@ def on_post_build(config):
         writer = clause_pages.Writer(config, STATE.files, STATE.nav, STATE.env, clause_pages.Events(
             on_page_markdown, on_page_content, on_page_context, on_post_page))
         for file in STATE.clause_files:
-            held = len(STATE.fragments)
-            writer.write(file.page)
-            del STATE.fragments[held:]   # the page's own fragments, all filled in by now
+            writer.write(file.page)   # its own fragments go in on_post_page
         LOG.info(f"Trang điều khoản / clause pages: {len(STATE.clause_files)}, {time.perf_counter() - started:.2f} s")
     # Every page is written: what only pages needed is let go before the
     # largest files are made, and each of those once it is written.
