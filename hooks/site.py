@@ -44,6 +44,7 @@ from hooks.render import (
     escaping,
     faq_views,
     navcache,
+    packed,
     shell,
 )
 from hooks.render import views as render
@@ -326,10 +327,12 @@ def on_page_content(html, page, config, files):
         faq_id = PurePosixPath(page.file.src_uri).stem
         if faq_id in model.corpus.faqs:
             STATE.answers[faq_id] = faq_views.html_text(html)
-    return html
+    # This hook runs last (hooks follow plugins); on_page_context unpacks.
+    return packed.pack(html)
 
 
 def on_page_context(context, page, config, nav):
+    page.content = packed.unpack(page.content)
     if STATE.publish is None:
         return context
     if page.file.generated_by and page.file.src_uri == shell.PROTOTYPE_SRC:
@@ -380,6 +383,7 @@ def on_post_page(output, page, config):
         STATE.search.add(record)
     if STATE.command != "serve":   # serve injects its live-reload script into every page
         output = csp.apply(output)
+    page.meta.pop("kl_page", None)   # its head and end tags, printed
     if page_kind(page) in _RELEASED:
         # Written, and read by nothing after: MkDocs would hold every page's
         # text, HTML, contents and view to the end of the build, and this
@@ -441,9 +445,11 @@ def on_post_build(config):
     LOG.info(f"Chỉ mục tìm kiếm / search index: {count} bản ghi / records, {time.perf_counter() - started:.2f} s")
     path = Path(config.site_dir) / report.REPORT_PATH
     path.parent.mkdir(parents=True, exist_ok=True)
+    built = STATE.model.report
     with path.open("w", encoding="utf-8") as out:   # written as encoded: the text is never whole in memory
-        json.dump(STATE.model.report, out, ensure_ascii=False, indent=1)
-    LOG.info(report.summary(STATE.model.report))
+        json.dump(built, out, ensure_ascii=False, indent=1)
+    LOG.info(report.summary(built))
+    del built
     STATE.publish.write_feeds(Path(config.site_dir))
     for rel, size in sizes.oversized(Path(config.site_dir)):
         LOG.info(sizes.message(rel, size))   # info: a warning would fail the strict build

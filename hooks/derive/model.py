@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from hooks.derive import backlinks, report
+from hooks.derive import backlinks
+from hooks.derive import report as link_report
 from hooks.model.corpus import Corpus, Faq
 from hooks.resolve.resolver import Resolved
 
@@ -38,14 +39,19 @@ class Model:
     corpus: Corpus
     resolved: Resolved
     links: backlinks.Backlinks
-    report: dict
     indexes: Indexes
+
+    @property
+    def report(self) -> dict:
+        """Made when read, not held: it repeats every reference, and only
+        the end of the build writes it."""
+        return link_report.build(self.corpus, self.resolved, self.links)
 
 
 def derive(corpus: Corpus, resolved: Resolved) -> Model:
     indexes = build_indexes(corpus, resolved)
     links = backlinks.build(corpus, resolved)
-    return Model(corpus, resolved, links, report.build(corpus, resolved, links), indexes)
+    return Model(corpus, resolved, links, indexes)
 
 
 def build_indexes(corpus: Corpus, resolved: Resolved) -> Indexes:

@@ -1,0 +1,38 @@
+"""hooks/render/packed.py and its wiring in the hook: a page's HTML is held
+packed from its conversion to its template, and given back whole."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from hooks import site
+from hooks.render import packed
+
+PAGE = ('<h2 id="muc-1">1. Cán bộ dám nghĩ, dám làm</h2>\n<p>Khuyến khích và bảo vệ cán bộ năng động, '
+        'sáng tạo vì lợi ích chung; xử lý nghiêm hành vi lợi dụng.</p>\n') * 40
+
+
+def test_round_trip_keeps_every_character():
+    assert packed.unpack(packed.pack(PAGE)) == PAGE
+    assert packed.unpack(packed.pack("ệ")) == "ệ"
+
+
+def test_nothing_to_pack_stays_as_it_is():
+    assert packed.pack(None) is None and packed.pack("") == ""
+    assert packed.unpack(None) is None and packed.unpack(PAGE) is PAGE
+
+
+def test_packed_is_not_text_and_much_smaller():
+    held = packed.pack(PAGE)
+    # A template printing it before it is unpacked would not pass for the page.
+    assert not isinstance(held, str)
+    # Python holds this text at 2 bytes a character.
+    assert isinstance(held, packed.PackedHtml) and len(held.data) * 10 < 2 * len(PAGE)
+
+
+def test_the_hook_packs_after_conversion_and_unpacks_for_the_template(monkeypatch):
+    monkeypatch.setattr(site, "STATE", site.State(command="build"))
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="tin-tuc/index.md", generated_by=None), meta={})
+    page.content = site.on_page_content(PAGE, page=page, config=None, files=None)
+    assert isinstance(page.content, packed.PackedHtml)
+    site.on_page_context({}, page=page, config=None, nav=None)
+    assert page.content == PAGE
