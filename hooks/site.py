@@ -75,7 +75,7 @@ class State:
     search: search_store.Builder = field(default_factory=search_store.Builder)
     # src -> records made from a page's content, joined in page order by on_post_page
     content_records: dict[str, list] = field(default_factory=dict)
-    # src -> the span of `fragments` a page's own Markdown added, let go once it is written (release_fragments)
+    # src -> the span of `fragments` a page's own Markdown added, let go once in its HTML (release_fragments)
     own_fragments: dict[str, tuple[int, int]] = field(default_factory=dict)
     # Names this build's index files (?v=): a browser cache never mixes two builds.
     search_version: str = field(default_factory=lambda: f"{time.time_ns() // 1_000_000:x}")
@@ -320,6 +320,7 @@ def on_page_content(html, page, config, files):
         STATE.content_records[page.file.src_uri] = search_index.content_records(
             model.corpus, page.url, escaping.plain(page.title), html, STATE.fragments, page.meta.get("kl"))
     html = placeholders.finish_html(html, STATE.fragments)
+    release_fragments(page.file.src_uri)
     if model is not None and contract.page_kind(page.file.src_uri) == "faq":
         # MkDocs renders every page's Markdown before any template, so each
         # answer is rendered once, with the site's own Markdown settings,
@@ -391,16 +392,18 @@ def on_post_page(output, page, config):
         # a page without Markdown no title, and the navigation prints titles.
         page.markdown, page.content, page.toc = "", None, []
         page.meta.pop("kl", None)
-    release_fragments(page.file.src_uri)
     return output
 
 
 def release_fragments(src: str) -> None:
-    """Let go of the HTML a written page's own Markdown added (its clause
-    tools and link lines); the shared reference fragments stay for every
-    page, blog excerpts included. A clause page written after the loop
-    added the last ones: they are cut off. Elsewhere they become None, not
-    "": a late use fails (placeholders._element), never prints nothing."""
+    """Let go of the HTML a page's own Markdown added (its clause tools and
+    link lines) once that HTML is in the page's: templates print views,
+    whose placeholders are only the shared reference fragments, kept for
+    every page, blog excerpts included. MkDocs converts every page before
+    it renders any, so held to the template they would all be held at once.
+    A clause page written after the loop added the last ones: they are cut
+    off. Elsewhere they become None, not "": a late use fails
+    (placeholders._element), never prints nothing."""
     start, end = STATE.own_fragments.pop(src, (0, 0))
     if end == len(STATE.fragments):
         del STATE.fragments[start:]
