@@ -74,25 +74,26 @@ def run(corpus: Corpus, sink: ErrorSink) -> Resolved:
     index = targets(corpus)
     by_number = {docnumbers.canonical(d.meta["number"]): d for d in corpus.documents.values() if d.meta["number"]}
     resolved = Resolved()
+    placed: dict[str, str] = {}   # link HTML -> its placeholder: the same link is held once
     for page in corpus.pages.values():
         own = page.src.rpartition("/")[2][:-3] if page.kind == "document" else None
         pieces = []
         for block in page.blocks:
             if block.clause is None:
                 pieces.append(_resolve_text(block.markdown, block.line, page, own, index, by_number, sink, resolved,
-                                             corpus.broken))
+                                             corpus.broken, placed))
             else:
                 pieces.append("")
                 assert own is not None   # clause blocks only exist in documents
                 clause = corpus.documents[own].clauses[block.clause]
                 resolved.clauses[clause.key] = _resolve_text(clause.source, clause.source_line, page, own,
-                                                             index, by_number, sink, resolved, corpus.broken)
+                                                             index, by_number, sink, resolved, corpus.broken, placed)
         resolved.blocks[page.src] = pieces
     return resolved
 
 
 def _resolve_text(text: str, start: int, page: Page, own: str | None, index, by_number,
-                  sink: ErrorSink, resolved: Resolved, broken: set[str]) -> str:
+                  sink: ErrorSink, resolved: Resolved, broken: set[str], placed: dict[str, str]) -> str:
     # A reference to a file that failed its own checks is not reported
     # again: that file's error is the one to fix.
     linked: set[str] = set()      # documents already linked in this section
@@ -109,7 +110,12 @@ def _resolve_text(text: str, start: int, page: Page, own: str | None, index, by_
     def _place(link_html: str) -> str:
         # Headings keep real HTML so their slugs stay clean; elsewhere the
         # link waits behind a placeholder Markdown does not parse.
-        return link_html if in_heading[0] else render_defer(resolved.fragments, link_html, inline=True)
+        if in_heading[0]:
+            return link_html
+        mark = placed.get(link_html)
+        if mark is None:
+            mark = placed[link_html] = render_defer(resolved.fragments, link_html, inline=True)
+        return mark
 
     def on_ref(match: re.Match, i: int) -> str:
         raw = match.group(0)

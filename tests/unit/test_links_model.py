@@ -51,6 +51,14 @@ def test_news_cites_clauses_and_report_lists_unknown_numbers(model):
     assert refs and refs[0]["url"] == "/van-ban/kl-14/#muc-2-4"
 
 
+def test_each_link_is_held_once(model):
+    # A link made for many references waits behind one placeholder (memory).
+    fragments = model.resolved.fragments
+    assert len(set(fragments)) == len(fragments)
+    refs = [r for r in model.report["references"] if r["how"] == "reference"]
+    assert len(refs) > len(fragments)
+
+
 def test_graph_layers_and_svg(model):
     c = model.corpus
     layers = graph.layers(c, set(c.documents))
