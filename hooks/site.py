@@ -175,10 +175,30 @@ def on_template_context(context, template_name, config):
     return context
 
 
+class Posts(list):
+    """The blog's list of posts, with `in` by identity through a set.
+
+    Material's blog asks `page not in self.blog.posts` of every page, twice
+    (on_page_markdown, on_page_content): a list search by Page.__eq__, which
+    compares titles, so pages × posts comparisons, a fifth of a profiled
+    build at 100×. Only the blog's own Post objects are posts, so identity
+    answers the same. Compare with Material's blog plugin on upgrade."""
+
+    def __init__(self, posts):
+        super().__init__(posts)
+        self._ids = frozenset(map(id, self))   # the list holds them: no id is reused
+
+    def __contains__(self, page) -> bool:
+        return id(page) in self._ids
+
+
 @event_priority(-100)  # after the blog plugin has given posts their URLs
 def on_files(files, config):
     # Every page, whatever its inclusion: the blog marks posts excluded until it renders them.
     STATE.urls = {f.src_uri: f.url for f in files if f.is_documentation_page()}
+    blog_state = getattr(config.plugins.get("material/blog"), "blog", None)
+    if blog_state is not None and isinstance(blog_state.posts, list):   # sorted by the blog's on_files
+        blog_state.posts = Posts(blog_state.posts)
     if STATE.publish is not None:
         blog = config.plugins.get("material/blog")
         waiting = {page.src for page, _ in STATE.scheduled}

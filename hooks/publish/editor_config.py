@@ -161,8 +161,8 @@ def clause_options(model: Model, doc_id: str | None = None) -> list[dict]:
     alone within one document)."""
     corpus = model.corpus
     order = model.indexes.clause_order
-    keys = sorted((c.key for d in corpus.documents.values() for c in d.clauses.values()
-                   if doc_id is None or d.id == doc_id), key=lambda k: order.get(k, ()))
+    docs = corpus.documents.values() if doc_id is None else filter(None, [corpus.documents.get(doc_id)])
+    keys = sorted((c.key for d in docs for c in d.clauses.values()), key=lambda k: order.get(k, ()))
     out = []
     for key in keys:
         doc, _, anchor = key.partition("#")
@@ -185,10 +185,13 @@ def body_options(model: Model) -> list[dict]:
 def target_options(model: Model, clauses: list[dict] | None = None) -> list[dict]:
     """Documents and their clauses: what `implements` may name."""
     clauses = clause_options(model) if clauses is None else clauses
+    by_doc: dict[str, list[dict]] = {}   # grouped once: a scan per document grows with documents × clauses
+    for option in clauses:
+        by_doc.setdefault(option["value"].partition("#")[0], []).append(option)
     out = []
     for doc in document_options(model):
         out.append(doc)
-        out += [o for o in clauses if o["value"].startswith(doc["value"] + "#")]
+        out += by_doc.get(doc["value"], [])
     return out
 
 

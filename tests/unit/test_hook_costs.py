@@ -1,5 +1,6 @@
-"""hooks/render/packed.py and its wiring in the hook: a page's HTML is held
-packed from its conversion to its template, and given back whole."""
+"""What the hook does for memory and time, without a build: a page's HTML
+held packed from its conversion to its template and given back whole
+(hooks/render/packed.py), and the blog's posts found by identity."""
 from __future__ import annotations
 
 from types import SimpleNamespace
@@ -36,3 +37,15 @@ def test_the_hook_packs_after_conversion_and_unpacks_for_the_template(monkeypatc
     assert isinstance(page.content, packed.PackedHtml)
     site.on_page_context({}, page=page, config=None, nav=None)
     assert page.content == PAGE
+
+
+def test_blog_posts_are_found_by_identity_and_stay_a_list(monkeypatch):
+    # Material's blog asks `page not in posts` of every page: a set, not a list search.
+    first, second, other = (SimpleNamespace(title=t) for t in ("Tin 1", "Tin 2", "Tin 1"))
+    blog = SimpleNamespace(blog=SimpleNamespace(posts=[first, second]))
+    config = SimpleNamespace(plugins={"material/blog": blog})
+    monkeypatch.setattr(site, "STATE", site.State(command="build"))
+    site.on_files([], config)
+    posts = blog.blog.posts
+    assert isinstance(posts, site.Posts) and first in posts and second in posts and other not in posts
+    assert list(posts) == [first, second] and list(reversed(posts)) == [second, first] and posts[:1] == [first]
