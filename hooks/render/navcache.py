@@ -37,6 +37,9 @@ class NavCache:
 
     def __init__(self) -> None:
         self._html: dict[tuple, str] = {}
+        # Most bases render an item the same (4,849 entries, 381 distinct
+        # at 10×): each distinct HTML is held once.
+        self._distinct: dict[str, str] = {}
         # id(item) -> (every folder and page path under the item, has `pages`)
         self._info: dict[int, tuple[frozenset[str], bool]] = {}
 
@@ -44,6 +47,7 @@ class NavCache:
         """Forget every rendered item (the page loop is over); a later render
         would only render them again."""
         self._html.clear()
+        self._distinct.clear()
         self._info.clear()
 
     def items(self, render, page, items, prefix: str, level: int, parent=None, skip=None) -> Markup:
@@ -67,7 +71,8 @@ class NavCache:
             key = (path, *base)
             html = self._html.get(key)
             if html is None:
-                html = self._html[key] = str(render(item, path, level, parent))
+                html = str(render(item, path, level, parent))
+                html = self._html[key] = self._distinct.setdefault(html, html)
             out.append(html)
         return Markup("\n".join(out))
 

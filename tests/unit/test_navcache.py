@@ -110,6 +110,16 @@ def test_each_item_is_rendered_a_bounded_number_of_times():
     assert counts[10] == counts[80] < 15
 
 
+def test_the_same_html_is_held_once():
+    # Most bases render an item alike: the cache keeps one string for each.
+    nav, pages = site(40)
+    cache = NavCache()
+    render_all(nav, pages, cache)
+    held = list(cache._html.values())
+    assert len(held) > len(set(held))
+    assert len({id(html) for html in held}) == len(set(held))
+
+
 def test_the_shared_base_holds_for_mkdocs_relative_links():
     # The cache's premise, checked with MkDocs' own function: two pages with
     # the same parent folder and depth link alike to every URL outside their
