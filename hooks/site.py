@@ -73,8 +73,8 @@ class State:
     serve_error: str | None = None  # content errors shown in every page under serve
     # The search index, record by record in page order (records are terms and rows at once).
     search: search_store.Builder = field(default_factory=search_store.Builder)
-    # src -> records made from a page's content, joined in page order by on_post_page
-    content_records: dict[str, list] = field(default_factory=dict)
+    # src -> records made from a page's content (packed), joined in page order by on_post_page
+    content_records: dict[str, bytes] = field(default_factory=dict)
     # src -> the span of `fragments` a page's own Markdown added, let go once in its HTML (release_fragments)
     own_fragments: dict[str, tuple[int, int]] = field(default_factory=dict)
     # Names this build's index files (?v=): a browser cache never mixes two builds.
@@ -337,10 +337,14 @@ def on_page_content(html, page, config, files):
     if model is not None and searched(page) and search_index.from_content(
             page.meta.get("kl"), page.file.src_uri in model.corpus.pages):
         # Before the deferred HTML is back: backlinks and tools stay placeholders.
-        STATE.content_records[page.file.src_uri] = search_index.content_records(
-            model.corpus, page.url, escaping.plain(page.title), html, STATE.fragments, page.meta.get("kl"))
+        STATE.content_records[page.file.src_uri] = packed.pack_value(search_index.content_records(
+            model.corpus, page.url, escaping.plain(page.title), html, STATE.fragments, page.meta.get("kl")))
     html = placeholders.finish_html(html, STATE.fragments)
     release_fragments(page.file.src_uri)
+    if page_kind(page) in _RELEASED:
+        # Converted: read by nothing again, and held until the page is
+        # written, with every other page's ("" keeps MkDocs' title rule).
+        page.markdown = ""
     if model is not None and contract.page_kind(page.file.src_uri) == "faq":
         # MkDocs renders every page's Markdown before any template, so each
         # answer is rendered once, with the site's own Markdown settings,
@@ -396,7 +400,8 @@ def on_post_page(output, page, config):
         # Every page, blog index views included: their excerpts never pass
         # through on_page_content.
         output = finish(output)
-    records = STATE.content_records.pop(page.file.src_uri, None)
+    held = STATE.content_records.pop(page.file.src_uri, None)
+    records = packed.unpack_value(held) if held is not None else None
     if records is None and STATE.model is not None and searched(page):
         # Listings whose template prints more than their content.
         records = search_index.page_records(STATE.model.corpus, page.url, escaping.plain(page.title), output)

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 from hooks import site
 from hooks.render import packed
+from hooks.search.records import Record
 
 PAGE = ('<h2 id="muc-1">1. Cán bộ dám nghĩ, dám làm</h2>\n<p>Khuyến khích và bảo vệ cán bộ năng động, '
         'sáng tạo vì lợi ích chung; xử lý nghiêm hành vi lợi dụng.</p>\n') * 40
@@ -20,6 +21,13 @@ def test_round_trip_keeps_every_character():
 def test_nothing_to_pack_stays_as_it_is():
     assert packed.pack(None) is None and packed.pack("") == ""
     assert packed.unpack(None) is None and packed.unpack(PAGE) is PAGE
+
+
+def test_search_records_wait_packed_and_come_back_equal():
+    records = [Record("van-ban/kl-14/#muc-2-4", "Kết luận 14", "2.4.", PAGE, context="Kết luận 14", kind="clause")] * 3
+    held = packed.pack_value(records)
+    assert isinstance(held, bytes) and len(held) * 10 < 2 * len(PAGE)
+    assert packed.unpack_value(held) == records
 
 
 def test_packed_is_not_text_and_much_smaller():
