@@ -409,13 +409,16 @@ def on_post_page(output, page, config):
         STATE.search.add(record)
     if STATE.command != "serve":   # serve injects its live-reload script into every page
         output = csp.apply(output)
+    # Written, and read by nothing after: MkDocs would hold every page's
+    # HTML, and these pages' text, contents and view, to the end of the
+    # build. A post keeps its Markdown, from which the blog renders its
+    # excerpt on later pages; its HTML is not read again.
+    page.content = None
     page.meta.pop("kl_page", None)   # its head and end tags, printed
     if page_kind(page) in _RELEASED:
-        # Written, and read by nothing after: MkDocs would hold every page's
-        # text, HTML, contents and view to the end of the build, and this
-        # hook the HTML its Markdown held places for. Not None: MkDocs gives
-        # a page without Markdown no title, and the navigation prints titles.
-        page.markdown, page.content, page.toc = "", None, []
+        # Not None: MkDocs gives a page without Markdown no title, and the
+        # navigation prints titles.
+        page.markdown, page.toc = "", []
         page.meta.pop("kl", None)
     return output
 
@@ -458,15 +461,15 @@ def on_post_build(config):
         return
     STATE.nav_items.clear()   # clause pages take their navigation from the shell
     if STATE.clause_shell and STATE.clause_files:
-        started = time.perf_counter()
-        writer = clause_pages.Writer(config, STATE.files, STATE.nav, STATE.env, clause_pages.Events(
-            on_page_markdown, on_page_content, on_page_context, on_post_page))
-        for file in STATE.clause_files:
-            writer.write(file.page)   # its own fragments go in on_post_page
-        LOG.info(f"Trang điều khoản / clause pages: {len(STATE.clause_files)}, {time.perf_counter() - started:.2f} s")
+        write_clause_pages(config)
     # Every page is written: what only pages needed is let go before the
-    # largest files are made, and each of those once it is written.
+    # largest files are made, and each of those once it is written. The
+    # pages' Markdown, resolved, is read by nothing after them.
     STATE.fragments.clear()
+    resolved = STATE.model.resolved
+    resolved.blocks.clear()
+    resolved.clauses.clear()
+    resolved.fragments.clear()
     started, count = time.perf_counter(), STATE.search.count
     search_store.write(STATE.search.index(), Path(config.site_dir), STATE.search_version)
     STATE.search = search_store.Builder()
@@ -500,6 +503,19 @@ def on_post_build(config):
         settings)
     LOG.info("Trình biên tập / editor: " + (f"/{editor_config.FOLDER}/, {editor['bytes']:,} B"
                                             if editor["installed"] else "chưa cài / not installed"))
+
+
+def write_clause_pages(config) -> None:
+    started = time.perf_counter()
+    writer = clause_pages.Writer(config, STATE.files, STATE.nav, STATE.env, clause_pages.Events(
+        on_page_markdown, on_page_content, on_page_context, on_post_page))
+    # The sitemap, rendered before the loop, was the last reader of the
+    # list: each file and page goes once written (30,000 at 100×).
+    files, STATE.clause_files = STATE.clause_files[::-1], []
+    count = len(files)
+    while files:
+        writer.write(files.pop().page)
+    LOG.info(f"Trang điều khoản / clause pages: {count}, {time.perf_counter() - started:.2f} s")
 
 
 def on_build_error(error):

@@ -334,7 +334,9 @@ def write(model: Model, site_url: str, urls: dict[str, str], site_dir: Path) -> 
             problems += [f"{path}: {e}" for e in jsonschema_subset.errors(data, known[schema_path])]
         target = temp / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        with target.open("w", encoding="utf-8") as handle:   # encoded as written: never one whole string
+            json.dump(data, handle, ensure_ascii=False, indent=1)
+            handle.write("\n")
         written.append(path)
     if problems:
         shutil.rmtree(temp)
