@@ -196,11 +196,11 @@ class Posts(list):
 def on_files(files, config):
     # Every page, whatever its inclusion: the blog marks posts excluded until it renders them.
     STATE.urls = {f.src_uri: f.url for f in files if f.is_documentation_page()}
-    blog_state = getattr(config.plugins.get("material/blog"), "blog", None)
+    blog = config.plugins.get("material/blog")
+    blog_state = getattr(blog, "blog", None)
     if blog_state is not None and isinstance(blog_state.posts, list):   # sorted by the blog's on_files
         blog_state.posts = Posts(blog_state.posts)
     if STATE.publish is not None:
-        blog = config.plugins.get("material/blog")
         waiting = {page.src for page, _ in STATE.scheduled}
         known = getattr(blog, "authors", {})
         for page, day in STATE.scheduled:
