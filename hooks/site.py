@@ -6,9 +6,11 @@ state of a build lives on one `State`, replaced at the start of every build.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import logging
 import os
+import posixpath
 import sys
 import time
 from dataclasses import dataclass, field
@@ -81,11 +83,13 @@ class State:
     search_version: str = field(default_factory=lambda: f"{time.time_ns() // 1_000_000:x}")
     failed: bool = False
     nav_items: navcache.NavCache = field(default_factory=navcache.NavCache)   # rendered navigation items
+    heavy: list[tuple[str, int]] = field(default_factory=list)   # pages written over sizes.PAGE_LIMIT
+    copied_html: list[str] = field(default_factory=list)   # HTML files copied from docs/ as they are
     # Clause pages are joined to one shell (hooks/render/shell.py) unless
     # KL_CLAUSE_PAGES=full asks for the theme's full render of each.
     clause_shell: bool = True
     shell: shell.Shell | None = None   # made from the prototype page, before any clause page
-    clause_files: list = field(default_factory=list)   # written after the page loop (hooks/site_clause_pages.py)
+    clause_pages: list = field(default_factory=list)   # (src, heading), written after the page loop (hooks/site_clause_pages.py)
     nav: object = None     # this build's navigation, env and files, for the clause pages
     env: object = None
     files: object = None
@@ -171,7 +175,8 @@ def on_template_context(context, template_name, config):
     if template_name == "sitemap.xml" and STATE.clause_shell:
         # The clause pages are not in the loop's files; the sitemap lists
         # them where it lists them when they are: last.
-        context["pages"] = [*context["pages"], *STATE.clause_files]
+        context["pages"] = itertools.chain(context["pages"], (clause_pages.page(config, source).file
+                                                             for source in STATE.clause_pages))
     return context
 
 
@@ -192,8 +197,25 @@ class Posts(list):
         return id(page) in self._ids
 
 
+def write_report(config) -> None:
+    """The link report, from the model alone, as soon as MkDocs has
+    emptied the output folder (after on_pre_build). Its every reference
+    (100,000 at 100×) is then read by nothing else: the model lets go of
+    them instead of holding them to the end of the build."""
+    assert STATE.model is not None
+    path = Path(config.site_dir) / report.REPORT_PATH
+    path.parent.mkdir(parents=True, exist_ok=True)
+    built = STATE.model.report
+    with path.open("w", encoding="utf-8") as out:   # written as encoded: the text is never whole in memory
+        json.dump(built, out, ensure_ascii=False, indent=1)
+    LOG.info(report.summary(built))
+    STATE.model.resolved.occurrences.clear()
+
+
 @event_priority(-100)  # after the blog plugin has given posts their URLs
 def on_files(files, config):
+    if STATE.model is not None:
+        write_report(config)
     # Every page, whatever its inclusion: the blog marks posts excluded until it renders them.
     STATE.urls = {f.src_uri: f.url for f in files if f.is_documentation_page()}
     blog = config.plugins.get("material/blog")
@@ -217,13 +239,13 @@ def on_files(files, config):
         # from the model: not in the navigation, in the sitemap. With the
         # shell, only its prototype goes through the page loop; the clause
         # pages are written after the loop (hooks/site_clause_pages.py).
-        STATE.clause_files = clause_pages.files(config, STATE.model.corpus)
+        STATE.clause_pages = clause_pages.sources(STATE.model.corpus)
         if not STATE.clause_shell:
-            for file in STATE.clause_files:
-                files.append(file)
-        elif STATE.clause_files:
+            for source in STATE.clause_pages:
+                files.append(clause_pages.page(config, source).file)
+        elif STATE.clause_pages:
             files.append(clause_pages.prototype(config))
-            clause_pages.pages(STATE.clause_files, config)
+    STATE.copied_html = [f.dest_uri for f in files if f.dest_uri.endswith(".html") and not f.is_documentation_page()]
     STATE.files = files
     return files
 
@@ -255,6 +277,13 @@ def on_page_markdown(markdown, page, config, files):
     held = len(STATE.fragments)
     text = page_markdown(markdown, page, config)
     STATE.own_fragments[page.file.src_uri] = (held, len(STATE.fragments))
+    if STATE.model is not None:
+        # The page's Markdown, as written and resolved, is in `text` now:
+        # read by nothing else, and held to the end of the build otherwise.
+        STATE.model.resolved.blocks.pop(page.file.src_uri, None)
+        source = STATE.model.corpus.pages.get(page.file.src_uri)
+        if source is not None:
+            source.blocks.clear()   # a document's own list too: the same list
     return text
 
 
@@ -269,7 +298,9 @@ def page_markdown(markdown, page, config):
     model, publishing = STATE.model, STATE.publish
     assert model is not None and publishing is not None   # else serve_error is set
     corpus, src = model.corpus, page.file.src_uri
-    stem = PurePosixPath(src).stem
+    # Not PurePosixPath: it interns every part of every path it is given,
+    # for the life of the process (a name for each of 30,000 clause pages at 100×).
+    stem = posixpath.splitext(posixpath.basename(src))[0]
     clause_page = contract.clause_of_src(src) if page.file.generated_by else None
     if clause_page and src == shell.PROTOTYPE_SRC:
         doc, clause = next((d, c) for d in corpus.documents.values() for c in d.clauses.values())
@@ -409,6 +440,7 @@ def on_post_page(output, page, config):
         STATE.search.add(record)
     if STATE.command != "serve":   # serve injects its live-reload script into every page
         output = csp.apply(output)
+    weighed(page.file.dest_uri, output)
     # Written, and read by nothing after: MkDocs would hold every page's
     # HTML, and these pages' text, contents and view, to the end of the
     # build. A post keeps its Markdown, from which the blog renders its
@@ -449,43 +481,39 @@ def searched(page) -> bool:
         page.file.generated_by and contract.clause_of_src(page.file.src_uri))
 
 
+def weighed(rel: str, output: str) -> None:
+    size = sizes.written(output)
+    if size is not None:
+        STATE.heavy.append((rel, size))
+
+
 def on_post_template(output_content, template_name, config):
     # Theme pages rendered outside the page loop (404.html) get the policy too.
-    if template_name.endswith(".html") and STATE.command != "serve":
-        return csp.apply(output_content)
+    if template_name.endswith(".html"):
+        if STATE.command != "serve":
+            output_content = csp.apply(output_content)
+        weighed(template_name, output_content)
     return output_content
 
 
 def on_post_build(config):
     if STATE.model is None or STATE.publish is None:
         return
+    site_dir = Path(config.site_dir)
+    # What only the loop's pages read goes first.
     STATE.nav_items.clear()   # clause pages take their navigation from the shell
-    if STATE.clause_shell and STATE.clause_files:
-        write_clause_pages(config)
-    # Every page is written: what only pages needed is let go before the
-    # largest files are made, and each of those once it is written. The
-    # pages' Markdown, resolved, is read by nothing after them.
-    STATE.fragments.clear()
-    resolved = STATE.model.resolved
-    resolved.blocks.clear()
-    resolved.clauses.clear()
-    resolved.fragments.clear()
+    STATE.answers.clear()     # the FAQ pages are written
+    # The index is whole once the loop ends (a clause page adds no record:
+    # `searched`): written, and let go, first.
     started, count = time.perf_counter(), STATE.search.count
-    search_store.write(STATE.search.index(), Path(config.site_dir), STATE.search_version)
+    search_store.write(STATE.search.index(), site_dir, STATE.search_version)
     STATE.search = search_store.Builder()
     LOG.info(f"Chỉ mục tìm kiếm / search index: {count} bản ghi / records, {time.perf_counter() - started:.2f} s")
-    path = Path(config.site_dir) / report.REPORT_PATH
-    path.parent.mkdir(parents=True, exist_ok=True)
-    built = STATE.model.report
-    with path.open("w", encoding="utf-8") as out:   # written as encoded: the text is never whole in memory
-        json.dump(built, out, ensure_ascii=False, indent=1)
-    LOG.info(report.summary(built))
-    del built
-    STATE.publish.write_feeds(Path(config.site_dir))
-    for rel, size in sizes.oversized(Path(config.site_dir)):
-        LOG.info(sizes.message(rel, size))   # info: a warning would fail the strict build
+    # Then the files each made whole in memory for a moment, before the
+    # clause pages, which leave MkDocs' caches and the heap larger: at 100×
+    # the peak of the build was the editor's config made after them.
     try:
-        export.write(STATE.model, config.site_url or "", STATE.urls, Path(config.site_dir))
+        export.write(STATE.model, config.site_url or "", STATE.urls, site_dir)
     except export.ExportError as exc:
         if STATE.command != "serve":
             raise PluginError(str(exc)) from None
@@ -496,25 +524,30 @@ def on_post_build(config):
     # The web editor at /bien-tap/: forms generated from this build's model.
     blog = config.plugins.get("material/blog")
     settings = editor_config.Settings.from_env()
-    editor = editor_config.write(Path(config.site_dir), Path(config.config_file_path).parent, editor_config.config(
+    editor = editor_config.write(site_dir, Path(config.config_file_path).parent, editor_config.config(
         # The authors the blog loaded this build, with the names as written.
         STATE.model, {key: escaping.plain(a.name) for key, a in getattr(blog, "authors", {}).items()},
         list(blog.config.categories_allowed or []) if blog is not None else [], settings, config.site_url or ""),
         settings)
     LOG.info("Trình biên tập / editor: " + (f"/{editor_config.FOLDER}/, {editor['bytes']:,} B"
                                             if editor["installed"] else "chưa cài / not installed"))
+    STATE.publish.write_feeds(site_dir)
+    if STATE.clause_shell and STATE.clause_pages:
+        write_clause_pages(config)
+    assert STATE.search.count == 0, "a clause page made search records after the index was written"
+    for rel, size in sorted(STATE.heavy + sizes.on_disk(site_dir, STATE.copied_html)):
+        LOG.info(sizes.message(rel, size))   # info: a warning would fail the strict build
 
 
 def write_clause_pages(config) -> None:
     started = time.perf_counter()
     writer = clause_pages.Writer(config, STATE.files, STATE.nav, STATE.env, clause_pages.Events(
         on_page_markdown, on_page_content, on_page_context, on_post_page))
-    # The sitemap, rendered before the loop, was the last reader of the
-    # list: each file and page goes once written (30,000 at 100×).
-    files, STATE.clause_files = STATE.clause_files[::-1], []
-    count = len(files)
-    while files:
-        writer.write(files.pop().page)
+    # Each page's file and page are made as it is written, and go with it.
+    sources, STATE.clause_pages = STATE.clause_pages, []
+    for source in sources:
+        writer.write(clause_pages.page(config, source))
+    count = len(sources)
     LOG.info(f"Trang điều khoản / clause pages: {count}, {time.perf_counter() - started:.2f} s")
 
 

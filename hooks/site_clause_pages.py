@@ -33,23 +33,25 @@ from hooks.render import shell
 LOG = logging.getLogger("mkdocs.commands.build")
 
 
-def files(config, corpus: Corpus) -> list[File]:
-    """A generated file for every clause page, in document and clause order."""
-    return [File.generated(config, contract.clause_page_src(doc.id, clause.anchor),
-                           content=f"# {clause.heading}\n", inclusion=InclusionLevel.NOT_IN_NAV)
+def sources(corpus: Corpus) -> list[tuple[str, str]]:
+    """Every clause page's source path and heading, in document and clause order."""
+    return [(contract.clause_page_src(doc.id, clause.anchor), clause.heading)
             for doc in corpus.documents.values() for clause in doc.clauses.values()]
+
+
+def page(config, source: tuple[str, str]) -> Page:
+    """A clause page, with its generated file, as MkDocs gives a file out
+    of the navigation its page before the sitemap is rendered. Made when
+    needed, not held: 30,000 at 100×, for the sitemap and then for writing
+    each page."""
+    src, heading = source
+    return Page(None, File.generated(config, src, content=f"# {heading}\n", inclusion=InclusionLevel.NOT_IN_NAV),
+                config)
 
 
 def prototype(config) -> File:
     """The shell's prototype page, the only one that goes through the loop."""
     return File.generated(config, shell.PROTOTYPE_SRC, content="# -\n", inclusion=InclusionLevel.NOT_IN_NAV)
-
-
-def pages(clause_files: list[File], config) -> None:
-    """Give each file its page before the sitemap is rendered, as MkDocs
-    does for a page out of the navigation: the sitemap lists them."""
-    for file in clause_files:
-        Page(None, file, config)
 
 
 @dataclass

@@ -273,9 +273,10 @@ def _words(text: str) -> str:
 
 
 def _model_clauses(doc_id: str, parsed: dict[str, clause_parser.Clause]) -> dict[str, Clause]:
+    own = {a: clause_parser.plain_text(c.source) for a, c in parsed.items()}
     return {
         a: Clause(doc_id, a, anchors.heading(a), anchors.phrase(a),
-                  clause_parser.full_text(parsed, a), clause_parser.plain_text(c.source), c.source,
+                  clause_parser.full_text(parsed, a, own), own[a], c.source,
                   c.available, c.provisional, c.parent, list(c.children), c.depth, c.line, c.source_line)
         for a, c in parsed.items()
     }

@@ -43,8 +43,8 @@ class Model:
 
     @property
     def report(self) -> dict:
-        """Made when read, not held: it repeats every reference, and only
-        the end of the build writes it."""
+        """Made when read, not held: it repeats every reference. The build
+        writes it once, before the pages (hooks/site.py write_report)."""
         return link_report.build(self.corpus, self.resolved, self.links)
 
 

@@ -155,19 +155,13 @@ def clause_label(model: Model, doc_id: str, anchor: str) -> str:
     return f"{label} — {start}" if start else label
 
 
-def clause_options(model: Model, doc_id: str | None = None) -> list[dict]:
-    """Every current clause (of one document, or all), in reading order, as
-    select options: label the citation, value 'doc#anchor' (or the anchor
-    alone within one document)."""
-    corpus = model.corpus
+def clause_options(model: Model) -> list[dict]:
+    """Every current clause, in reading order, as select options: label the
+    citation, value 'doc#anchor'."""
     order = model.indexes.clause_order
-    docs = corpus.documents.values() if doc_id is None else filter(None, [corpus.documents.get(doc_id)])
-    keys = sorted((c.key for d in docs for c in d.clauses.values()), key=lambda k: order.get(k, ()))
-    out = []
-    for key in keys:
-        doc, _, anchor = key.partition("#")
-        out.append({"label": clause_label(model, doc, anchor), "value": anchor if doc_id else key})
-    return out
+    keys = sorted((c.key for d in model.corpus.documents.values() for c in d.clauses.values()),
+                  key=lambda k: order.get(k, ()))
+    return [{"label": clause_label(model, *key.split("#", 1)), "value": key} for key in keys]
 
 
 def document_options(model: Model) -> list[dict]:
@@ -306,8 +300,8 @@ def news_collection(authors: dict[str, str], categories: list[str]) -> dict:
     }
 
 
-def faq_collection(model: Model) -> dict:
-    pickers = {"explains": clause_options(model)}
+def faq_collection(model: Model, clauses: list[dict]) -> dict:
+    pickers = {"explains": clauses}
     return {
         "name": "hoi-dap", "label": "Hỏi đáp", "label_singular": "câu hỏi",
         "description": "Mỗi câu hỏi một tệp docs/hoi-dap/<mã>.md, trang /hoi-dap/<mã>/.",
@@ -341,18 +335,23 @@ NEW_DOCUMENT = (
     "ở đây để biên tập tiếp.")
 
 
-def document_collection(model: Model) -> dict:
+def document_collection(model: Model, clauses: list[dict]) -> dict:
     """Existing documents, one form each, so a task's `stated_in` lists that
     document's own clauses. A new document starts with `make new`
     (NEW_DOCUMENT says why, in the editor)."""
     # One list object per picker, shared by every form: config.yml writes it once.
-    clauses = clause_options(model)
     bodies, docs, targets = body_options(model), document_options(model), target_options(model, clauses)
+    # A document's own clauses, by anchor, with the labels of the shared list
+    # (in the same reading order): each label is made and held once.
+    own: dict[str, list[dict]] = {}
+    for option in clauses:
+        doc_id, _, anchor = option["value"].partition("#")
+        own.setdefault(doc_id, []).append({"label": option["label"], "value": anchor})
     files = []
     for doc in sorted(model.corpus.documents.values(), key=lambda d: d.sort_key):
         pickers = {"issuer": bodies, "lead": bodies, "support": bodies, "implements": targets,
                    "based_on": docs, "related": docs, "editor_implements": clauses,
-                   "stated_in": clause_options(model, doc.id)}
+                   "stated_in": own.get(doc.id, [])}
         fields = [widget(f, pickers) for f in schema.DOCUMENT]
         for f in fields:   # a document's own implements/based_on/related name documents
             if f["name"] in ("implements", "based_on", "related"):
@@ -366,6 +365,7 @@ def document_collection(model: Model) -> dict:
 
 def config(model: Model, authors: dict[str, str], categories: list[str], settings: Settings,
            site_url: str = "") -> dict:
+    clauses = clause_options(model)
     out = {
         "locale": "vi",
         "backend": settings.backend_config(),
@@ -374,8 +374,9 @@ def config(model: Model, authors: dict[str, str], categories: list[str], setting
         "public_folder": "/assets/images",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "editor": {"preview": True},
-        "collections": [news_collection(authors, categories), faq_collection(model),
-                        body_collection(model), document_collection(model)],
+        # Every clause picker offers one list, written once in config.yml.
+        "collections": [news_collection(authors, categories), faq_collection(model, clauses),
+                        body_collection(model), document_collection(model, clauses)],
     }
     if settings.local:
         out["local_backend"] = {"url": settings.proxy_url}

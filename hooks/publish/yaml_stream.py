@@ -79,10 +79,11 @@ def dump(data, stream: IO[str], *, width: int = 120) -> None:
     def walk(item) -> None:
         if isinstance(item, (list, dict)):
             anchor = anchors.get(id(item))
-            if id(item) in written:
-                dumper.emit(AliasEvent(anchor))
-                return
-            written.add(id(item))
+            if anchor is not None:   # only what is reached twice is looked for again
+                if id(item) in written:
+                    dumper.emit(AliasEvent(anchor))
+                    return
+                written.add(id(item))
             if isinstance(item, dict):
                 dumper.emit(MappingStartEvent(anchor, None, True, flow_style=False))
                 for key, value in item.items():

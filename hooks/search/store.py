@@ -25,6 +25,7 @@ Knows nothing of MkDocs; `site.py` passes the records.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
 import shutil
@@ -33,6 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from hooks.search import spool
 from hooks.search import text as search_text
 from hooks.search.records import KINDS, Record
 
@@ -114,9 +116,10 @@ _PLACE = (1 << KIND_SHIFT) - 1
 
 @dataclass
 class Index:
-    rows: list[list]                # [url, title, kind, text(, other title)], in the order of KINDS
+    rows: spool.Rows                # in the order of KINDS
     lengths: list[int]              # tokens per record, in that order
-    postings: dict[str, array]      # term -> [kind and place, tf × TF_SCALE, …]
+    postings: spool.Postings        # term -> [kind and place, tf × TF_SCALE, …]
+    count: int                      # postings in all
     firsts: list[int]               # number of the first record of each kind, in the order of KINDS
     completions: dict[str, list[str]]
 
@@ -124,12 +127,8 @@ class Index:
     def kinds(self) -> list[list]:
         """[kind, label, first record, end] of each kind present: a reader's
         filter keeps the record numbers of a range, with no record loaded."""
-        out: list[list] = []
-        for number, row in enumerate(self.rows):
-            if not out or out[-1][0] != row[2]:
-                out.append([row[2], KINDS[row[2]], number, number])
-            out[-1][3] = number + 1
-        return out
+        return [[kind, KINDS[kind], first, first + self.rows.counts[kind]]
+                for kind, first in zip(KINDS, self.firsts, strict=True) if self.rows.counts[kind]]
 
     @functools.cached_property
     def average(self) -> float:
@@ -137,13 +136,16 @@ class Index:
 
     @property
     def shards(self) -> int:
-        total = sum(len(p) for p in self.postings.values()) // 2 + len(self.completions) * COMPLETIONS
+        total = self.count + len(self.completions) * COMPLETIONS
         return max(1, math.ceil(total / POSTINGS_PER_SHARD))
 
     def encoded(self, term: str) -> list[int]:
+        return self.encode(self.postings.get(term))
+
+    def encode(self, plist: array) -> list[int]:
         """A term's record numbers as gaps from the previous one, each
         followed by its level."""
-        plist, average, lengths = self.postings[term], self.average, self.lengths
+        average, lengths = self.average, self.lengths
         keys, tfs = plist[0::2], plist[1::2]
         numbers = [self.firsts[key >> KIND_SHIFT] + (key & _PLACE) for key in keys]
         order: Iterable[int] = range(len(numbers))
@@ -161,61 +163,60 @@ class Index:
 class Builder:
     """The index, record by record as pages are finished: each record
     becomes its terms and its row at once, so the build never holds every
-    record until the end. Records are numbered by kind, in the order of
-    KINDS, when the index is made (pages keep their order within a kind)."""
+    record until the end, and both wait on disk (spool.py). Records are
+    numbered by kind, in the order of KINDS, when the index is made (pages
+    keep their order within a kind)."""
 
-    def __init__(self) -> None:
-        self._rows: dict[str, list[list]] = {kind: [] for kind in KINDS}
+    def __init__(self, spill: int = spool.SPILL) -> None:
+        self._spill = spill
+        self._rows = spool.Rows(tuple(KINDS))
         self._lengths: dict[str, list[int]] = {kind: [] for kind in KINDS}
-        self._postings: dict[str, array] = {}
+        self._postings = spool.Postings(TF_SCALE, _is_word, spill)
         self._rank = {kind: rank for rank, kind in enumerate(KINDS)}
         self.count = 0
 
     def add(self, record: Record) -> None:
-        rows = self._rows[record.kind]
-        key = (self._rank[record.kind] << KIND_SHIFT) | len(rows)
+        key = (self._rank[record.kind] << KIND_SHIFT) | self._rows.counts[record.kind]
         weights, length = record_terms(record)
         # A document's or body's other title rides along (search-core.js byTitle); other rows stay four long.
-        rows.append([record.url, record.title, record.kind, record.text]
-                    + ([record.alt_title] if record.alt_title else []))
+        self._rows.append([record.url, record.title, record.kind, record.text]
+                          + ([record.alt_title] if record.alt_title else []))
         self._lengths[record.kind].append(length)
-        for term, tf in weights.items():
-            plist = self._postings.get(term)
-            if plist is None:
-                plist = self._postings[term] = array("I")
-            plist.append(key)
-            plist.append(round(tf * TF_SCALE))
+        self._postings.add(key, weights)
         self.count += 1
 
     def index(self) -> Index:
         """The index of every record added; levels need the average length,
         so they are computed when written."""
-        rows: list[list] = []
         lengths: list[int] = []
         firsts = []
         for kind in KINDS:
-            firsts.append(len(rows))
-            rows += self._rows[kind]
+            firsts.append(len(lengths))
             lengths += self._lengths[kind]
-        postings, self._postings = self._postings, {}
-        self._rows = {kind: [] for kind in KINDS}
+        rows, self._rows = self._rows, spool.Rows(tuple(KINDS))
+        postings, self._postings = self._postings, spool.Postings(TF_SCALE, _is_word, self._spill)
         self._lengths = {kind: [] for kind in KINDS}
-        return Index(rows, lengths, postings, firsts, _completions(postings))
+        count, words = postings.tally()
+        return Index(rows, lengths, postings, count, firsts, _completions(words))
 
 
-def build(records: list[Record]) -> Index:
-    builder = Builder()
+def build(records: list[Record], spill: int = spool.SPILL) -> Index:
+    builder = Builder(spill)
     for record in records:
         builder.add(record)
     return builder.index()
 
 
-def _completions(postings: dict[str, array]) -> dict[str, list[str]]:
-    """For each prefix of a folded syllable, its commonest completions."""
-    words = sorted((t for t in postings if not t.startswith(EXACT) and " " not in t),
-                   key=lambda t: (-len(postings[t]), t))
+def _is_word(term: str) -> bool:
+    """A folded syllable: not a pair, not an exact spelling."""
+    return not term.startswith(EXACT) and " " not in term
+
+
+def _completions(sizes: dict[str, int]) -> dict[str, list[str]]:
+    """For each prefix of a folded syllable (`sizes`: each one's postings),
+    its commonest completions."""
     out: dict[str, list[str]] = {}
-    for word in words:   # commonest first, so the first three seen are kept
+    for word in sorted(sizes, key=lambda t: (-sizes[t], t)):   # commonest first, so the first three seen are kept
         for end in range(MIN_PREFIX, len(word)):
             found = out.setdefault(PREFIX + word[:end], [])
             if len(found) < COMPLETIONS:
@@ -236,20 +237,20 @@ def write(index: Index, site_dir: Path, version: str) -> Path:
     (output / "t").mkdir(parents=True)
     (output / "r").mkdir()
     shards = index.shards
-    # Terms by shard first, each shard's postings encoded only as it is
-    # written: the encoded index is never held whole.
-    members: list[list[str]] = [[] for _ in range(shards)]
-    for term in index.postings:
-        members[fnv1a(term) % shards].append(term)
+    # Shard by shard, each one's postings encoded only as it is written:
+    # the encoded index is never held whole.
     completions: list[dict] = [{} for _ in range(shards)]
     for prefix, words in index.completions.items():
         completions[fnv1a(prefix) % shards][prefix] = words
-    for n in range(shards):
-        terms = {term: index.encoded(term) for term in members[n]} | completions[n]
+    for n, postings in enumerate(index.postings.by_shard(shards, lambda term: fnv1a(term) % shards)):
+        terms = {term: index.encode(plist) for term, plist in postings.items()} | completions[n]
         (output / "t" / f"{n}.js").write_text(_script(f"t/{n}", terms), encoding="utf-8")
-    for start in range(0, len(index.rows), CHUNK):
-        n = start // CHUNK
-        (output / "r" / f"{n}.js").write_text(_script(f"r/{n}", index.rows[start:start + CHUNK]), encoding="utf-8")
+    index.postings.close()
+    rows = iter(index.rows)
+    for n in range(math.ceil(len(index.rows) / CHUNK)):
+        (output / "r" / f"{n}.js").write_text(_script(f"r/{n}", list(itertools.islice(rows, CHUNK))),
+                                              encoding="utf-8")
+    index.rows.close()
     meta = {"version": version, "records": len(index.rows), "shards": shards, "chunk": CHUNK, "levels": LEVELS,
             "exact": EXACT, "prefix": PREFIX, "minPrefix": MIN_PREFIX, "kinds": index.kinds}
     (output / "meta.js").write_text(_script("meta", meta), encoding="utf-8")

@@ -80,3 +80,15 @@ def test_code_hides_markers_and_headings_and_blocks_keep_their_lines():
 def test_plain_text_keeps_code_as_shown():
     text = "Xem `[[kl-14]]` và `a*b*c` [[kl-14|Kết luận]] *đậm*\n\n    [[x]] *y*"
     assert clauses.plain_text(text) == "Xem [[kl-14]] và a*b*c Kết luận đậm\n\n[[x]] *y*"
+
+
+def test_a_clause_text_is_held_once_where_it_is_the_same():
+    # The model keeps each clause's Markdown, its plain words and its words
+    # with its children's: where two of them are the same text, one string.
+    from hooks.collect.corpus import _model_clauses
+    model = _model_clauses("kl-14", clauses.parse(BODY, first_line=10).clauses)
+    one, leaf, marked, parent = model["muc-1"], model["muc-2-1"], model["muc-2-2-doan-2"], model["muc-2"]
+    assert one.own_text is one.source and one.text is one.source
+    assert leaf.text is leaf.own_text is leaf.source
+    assert marked.own_text == "Đoạn hai." and marked.source == "Đoạn **hai**." and marked.text is marked.own_text
+    assert parent.text == "2. Hai:\n\n2.1. Hai một.\n\n2.2. Đoạn một.\n\nĐoạn hai."

@@ -47,8 +47,11 @@ def test_check_finds_a_quotation_that_is_not_verbatim(tmp_path):
 
 def test_a_page_too_heavy_for_a_phone_is_named(tmp_path):
     from hooks.publish import sizes
+    # Bytes as written, not characters: "ệ" is 3 bytes of UTF-8.
+    assert sizes.written("ệ" * 400, limit=1000) == 1200 and sizes.written("e" * 400, limit=1000) is None
+    assert sizes.written("x" * 1000, limit=1000) is None and sizes.written("x" * 1001, limit=1000) == 1001
     (tmp_path / "a").mkdir()
     (tmp_path / "a/index.html").write_text("x" * 2000, encoding="utf-8")
     (tmp_path / "b.html").write_text("x" * 10, encoding="utf-8")
-    assert sizes.oversized(tmp_path, limit=1000) == [("a/index.html", 2000)]
+    assert sizes.on_disk(tmp_path, ["a/index.html", "b.html"], limit=1000) == [("a/index.html", 2000)]
     assert "a/index.html" in sizes.message("a/index.html", 2000) and "<!-- more -->" in sizes.message("a", 1)

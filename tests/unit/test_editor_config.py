@@ -115,8 +115,10 @@ def test_config_file_loads_to_the_same_structure_with_shared_pickers_written_onc
     forms = collection(cfg, "van-ban")["files"]
     shared = {id(field(field(f["fields"], "tasks")["fields"], "editor_implements")["options"]) for f in forms}
     assert len(shared) == 1 < len(forms)
-    # (the FAQ picker, the documents' shared list, kl-14's own stated_in)
-    assert text.count("Đoạn 1 mục 2.4 Kết luận số 14-KL/TW") == 3
+    # (the list every clause picker offers, FAQs' and documents', and kl-14's own stated_in)
+    assert text.count("Đoạn 1 mục 2.4 Kết luận số 14-KL/TW") == 2
+    assert field(collection(cfg, "hoi-dap")["fields"], "explains")["options"] is field(
+        field(forms[0]["fields"], "tasks")["fields"], "editor_implements")["options"]
 
 
 def test_local_proxy_only_under_make_edit():

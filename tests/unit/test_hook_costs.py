@@ -1,6 +1,7 @@
 """What the hook does for memory and time, without a build: a page's HTML
 held packed from its conversion to its template and given back whole
-(hooks/render/packed.py), and the blog's posts found by identity."""
+(hooks/render/packed.py), the blog's posts found by identity, and each page
+weighed as it is written."""
 from __future__ import annotations
 
 from types import SimpleNamespace
@@ -57,3 +58,18 @@ def test_blog_posts_are_found_by_identity_and_stay_a_list(monkeypatch):
     posts = blog.blog.posts
     assert isinstance(posts, site.Posts) and first in posts and second in posts and other not in posts
     assert list(posts) == [first, second] and list(reversed(posts)) == [second, first] and posts[:1] == [first]
+
+
+def test_each_page_is_weighed_as_it_is_written(monkeypatch):
+    # Not by walking the built site afterwards: its size from the text written.
+    monkeypatch.setattr(site, "STATE", site.State(command="build"))
+    heavy = "<p>" + "ệ" * 400_000 + "</p>"   # 1.2 MB of UTF-8 in 400,000 characters
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="van-ban/dai.md", dest_uri="van-ban/dai/index.html",
+                                                generated_by=None), url="van-ban/dai/", meta={})
+    site.on_post_page(heavy, page=page, config=None)
+    light = SimpleNamespace(file=SimpleNamespace(src_uri="a.md", dest_uri="a/index.html", generated_by=None),
+                            url="a/", meta={})
+    site.on_post_page("<p>ngắn</p>", page=light, config=None)
+    site.on_post_template(heavy, template_name="404.html", config=None)
+    assert [rel for rel, _ in site.STATE.heavy] == ["van-ban/dai/index.html", "404.html"]
+    assert all(size > 1_200_000 for _, size in site.STATE.heavy)

@@ -225,3 +225,23 @@ def test_content_is_cut_with_its_placeholders_and_the_template_around_it():
     assert [(s.anchor, s.body) for s in sections[-2:]] == [("lien-ket-den", "Xem tất cả"), ("duoc-nhac-den", "Trang A")]
     # Without a frame, the content alone (a news post, a plain page).
     assert search_sections.split_content("<h1 id=\"t\">Tin</h1><p>Chữ.</p>", [])[0].heading == "Tin"
+
+
+def test_postings_and_rows_spilled_to_disk_write_the_same_files(tmp_path, monkeypatch):
+    # A build holds the index's postings up to spool.SPILL, then writes them
+    # out in batches; rows wait on disk from the start. Read back, they must
+    # make the very files the whole index in memory makes.
+    syllables = "cán bộ năng động sáng tạo dám nghĩ dám làm vì lợi ích chung đổi mới kết luận mục khoản".split()
+    kinds = ["clause", "news", "document", "faq", "clause", "page"]
+    records = [_record(" ".join(syllables[(i * 7 + j * j) % len(syllables)] for j in range(3 + i % 40)),
+                       url=f"p{i}/", kind=kinds[i % len(kinds)], heading=f"Mục {i}") for i in range(400)]
+    monkeypatch.setattr(search_store.spool, "GROUPS", 4)   # several shards to a group, as at scale
+    held, spilled = search_store.build(records), search_store.build(records, spill=97)
+    assert held.postings.on_disk == 0 and spilled.postings.on_disk > 1
+    assert held.shards == spilled.shards > 4 * 2
+    assert spilled.completions == held.completions and list(spilled.postings) == list(held.postings)
+    assert spilled.encoded("nang") == held.encoded("nang")
+    one, two = search_store.write(held, tmp_path / "held", "v"), search_store.write(spilled, tmp_path / "spilled", "v")
+    files = sorted(p.relative_to(one) for p in one.rglob("*.js"))
+    assert files == sorted(p.relative_to(two) for p in two.rglob("*.js"))
+    assert all((one / f).read_bytes() == (two / f).read_bytes() for f in files)
