@@ -1,3 +1,5 @@
+import posixpath
+
 from hooks.resolve import references
 from hooks.resolve.references import Anchor, Ref, Target
 from hooks.text import docnumbers, markdown_scan
@@ -63,3 +65,12 @@ def test_document_numbers_in_their_written_variants():
     assert found == ["14KLTW", "14KLTW", "26CTRTU", "26CTRTU", "116KHUBND", "732023NDCP", "732023NDCP",
                      "732023NDCP"]
     assert list(docnumbers.find("ngày 22/9/2021, mục 2.4., Mác - Lênin, 35 năm")) == []
+
+
+def test_relative_urls_are_posixpath_relpath_without_its_cost():
+    urls = ["", ".", "./", "van-ban/", "van-ban/kl-14/", "van-ban/kl-14/muc-2-4/", "van-ban/ctr-26/",
+            "tin-tuc/2022/12/10/bai/", "tin-tuc/", "hoi-dap/cau-1/", "van-ban/kl-14", "a/./b/", "a//b/",
+            "a/../b/", "/abs/"]
+    for start in urls:
+        for path in urls:
+            assert references._relpath(path, start) == posixpath.relpath(path or ".", start or "."), (path, start)
