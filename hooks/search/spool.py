@@ -14,7 +14,7 @@ from array import array
 from collections.abc import Callable, Iterator
 from typing import IO
 
-SPILL = 1_000_000   # postings held before they go to disk as a batch (8 MB of them; 10× holds 0.7 million)
+SPILL = 2_000_000   # postings held before they go to disk as a batch (16 MB of them; 10× holds 0.7 million)
 GROUPS = 64       # spilled postings come back a 64th of the shards at a time
 
 
@@ -30,7 +30,7 @@ class Rows:
         kind = row[2]
         if kind not in self._files:
             self._files[kind] = tempfile.TemporaryFile()
-        marshal.dump(row, self._files[kind])
+        _put(self._files[kind], row)
         self.counts[kind] += 1
 
     def __len__(self) -> int:
@@ -43,7 +43,7 @@ class Rows:
                 continue
             spool.seek(0)
             for _ in range(count):
-                yield marshal.load(spool)
+                yield _get(spool)
 
     def close(self) -> None:
         for spool in self._files.values():
@@ -158,16 +158,28 @@ class Postings:
             self._spool = None
 
 
+def _put(file: IO[bytes], value) -> None:
+    """A value with its length first: marshal.load reads a file in many
+    small reads (45 µs a search row), one read of its bytes is faster."""
+    data = marshal.dumps(value)
+    file.write(len(data).to_bytes(4, "little"))
+    file.write(data)
+
+
+def _get(file: IO[bytes]):
+    return marshal.loads(file.read(int.from_bytes(file.read(4), "little")))
+
+
 def _dump(file: IO[bytes], items: list[tuple[str, array]]) -> None:
     """Terms and their lengths, then each array's bytes straight from it."""
-    marshal.dump([(term, len(plist)) for term, plist in items], file)
+    _put(file, [(term, len(plist)) for term, plist in items])
     for _, plist in items:
         plist.tofile(file)
 
 
 def _load(file: IO[bytes]) -> list[tuple[str, array]]:
     out = []
-    for term, length in marshal.load(file):
+    for term, length in _get(file):
         plist = array("I")
         plist.fromfile(file, length)
         out.append((term, plist))
@@ -205,8 +217,11 @@ class _Group:
             for term, data in part:
                 plist = out.get(term)
                 if plist is None:
-                    plist = out[term] = array("I")
-                plist.extend(data)
+                    # Taken as it is: read back from disk, or, held, the
+                    # group's only part (nothing was spilled).
+                    out[term] = data
+                else:
+                    plist.extend(data)
         if self._file is not None:
             self._file.close()
         self._held = []
