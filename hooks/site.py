@@ -89,7 +89,8 @@ class State:
     # KL_CLAUSE_PAGES=full asks for the theme's full render of each.
     clause_shell: bool = True
     shell: shell.Shell | None = None   # made from the prototype page, before any clause page
-    clause_pages: list = field(default_factory=list)   # (src, heading), written after the page loop (hooks/site_clause_pages.py)
+    # (src, heading) of each clause page, written after the page loop (hooks/site_clause_pages.py)
+    clause_pages: list[tuple[str, str]] = field(default_factory=list)
     nav: object = None     # this build's navigation, env and files, for the clause pages
     env: object = None
     files: object = None

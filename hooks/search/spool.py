@@ -58,7 +58,7 @@ class Postings:
 
     def __init__(self, scale: int, counted: Callable[[str], bool], spill: int = SPILL) -> None:
         self.held: dict[str, array] = {}
-        self._held = 0
+        self._held_count = 0   # postings in `held`
         self._scale = scale
         self._spill = spill
         self._spool: IO[bytes] | None = None
@@ -77,14 +77,14 @@ class Postings:
                 plist = held[term] = array("I")
             plist.append(key)
             plist.append(round(weight * scale))
-        self._held += len(weights)
-        if self._held >= self._spill:
+        self._held_count += len(weights)
+        if self._held_count >= self._spill:
             if self._spool is None:
                 self._spool = tempfile.TemporaryFile()
             self._total = self._tally(held, self._total, self._counts)
             _dump(self._spool, list(held.items()))
             self._batches += 1
-            self.held, self._held = {}, 0
+            self.held, self._held_count = {}, 0
 
     @property
     def on_disk(self) -> int:
