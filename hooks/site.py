@@ -22,6 +22,7 @@ if str(ROOT) not in sys.path:
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 
 from hooks import contract, pipeline
 from hooks import site_clause_pages as clause_pages
@@ -37,6 +38,7 @@ from hooks.publish import (
     csp,
     editor_config,
     export,
+    scripts,
     sizes,
     staging,
 )
@@ -94,6 +96,8 @@ class State:
     nav: object = None     # this build's navigation, env and files, for the clause pages
     env: object = None
     files: object = None
+    # path -> text of each file that joins the site's own scripts (hooks/publish/scripts.py)
+    scripts: dict[str, str] = field(default_factory=dict)
 
 
 STATE = State()
@@ -133,7 +137,30 @@ def on_config(config):
             blog.config.draft = False  # a built site never carries drafts, whatever mkdocs.yml says
         STATE.site_dir = Path(config.site_dir)
         config.site_dir = str(staging.prepare(STATE.site_dir))
+    config.extra_javascript = join_scripts(config)
     return config
+
+
+def join_scripts(config) -> list:
+    """`extra_javascript` with each run of the site's own scripts as one
+    file, written by on_files (hooks/publish/scripts.py)."""
+    entries = []
+    for item in scripts.runs(list(config.extra_javascript)):
+        if not isinstance(item, list):
+            entries.append(item)
+            continue
+        missing = [path for path in item if not (Path(config.docs_dir) / path).is_file()]
+        if missing:
+            # As MkDocs leaves them (a tag the browser cannot load), but said: the strict build stops.
+            LOG.warning(f"mkdocs.yml, extra_javascript: không có tệp docs/{missing[0]}; sửa đường dẫn hoặc bỏ "
+                        f"dòng đó / no such script in docs/")
+            entries += item
+            continue
+        text = scripts.join([(path, (Path(config.docs_dir) / path).read_text(encoding="utf-8")) for path in item])
+        path = scripts.joined_path(text)
+        STATE.scripts[path] = text
+        entries.append(path)
+    return entries
 
 
 def on_pre_build(config):
@@ -246,6 +273,8 @@ def on_files(files, config):
                 files.append(clause_pages.page(config, source).file)
         elif STATE.clause_pages:
             files.append(clause_pages.prototype(config))
+    for path, text in STATE.scripts.items():
+        files.append(File.generated(config, path, content=text))
     STATE.copied_html = [f.dest_uri for f in files if f.dest_uri.endswith(".html") and not f.is_documentation_page()]
     STATE.files = files
     return files
