@@ -413,8 +413,15 @@ def on_page_content(html, page, config, files):
         faq_id = PurePosixPath(page.file.src_uri).stem
         if faq_id in model.corpus.faqs:
             STATE.answers[faq_id] = faq_views.html_text(html)
+    if shell_page(page):
+        return html   # its template comes next (hooks/site_clause_pages.py): nothing to hold
     # This hook runs last (hooks follow plugins); on_page_context unpacks.
     return packed.pack(html)
+
+
+def shell_page(page) -> bool:
+    """A clause page joined to the page shell (or the shell's prototype)."""
+    return bool(page.file.generated_by and STATE.clause_shell and contract.clause_of_src(page.file.src_uri))
 
 
 def on_page_context(context, page, config, nav):
@@ -446,7 +453,7 @@ def on_post_page(output, page, config):
     def finish(html: str) -> str:
         return references.localize(placeholders.finish_html(html, STATE.fragments), page.url)
 
-    if page.file.generated_by and STATE.clause_shell and contract.clause_of_src(page.file.src_uri):
+    if shell_page(page):
         try:
             if page.file.src_uri == shell.PROTOTYPE_SRC:
                 STATE.shell = shell.Shell(output)
