@@ -144,22 +144,11 @@ def on_config(config):
 def join_scripts(config) -> list:
     """`extra_javascript` with each run of the site's own scripts as one
     file, written by on_files (hooks/publish/scripts.py)."""
-    entries = []
-    for item in scripts.runs(list(config.extra_javascript)):
-        if not isinstance(item, list):
-            entries.append(item)
-            continue
-        missing = [path for path in item if not (Path(config.docs_dir) / path).is_file()]
-        if missing:
-            # As MkDocs leaves them (a tag the browser cannot load), but said: the strict build stops.
-            LOG.warning(f"mkdocs.yml, extra_javascript: không có tệp docs/{missing[0]}; sửa đường dẫn hoặc bỏ "
-                        f"dòng đó / no such script in docs/")
-            entries += item
-            continue
-        text = scripts.join([(path, (Path(config.docs_dir) / path).read_text(encoding="utf-8")) for path in item])
-        path = scripts.joined_path(text)
-        STATE.scripts[path] = text
-        entries.append(path)
+    entries, STATE.scripts, missing = scripts.joined(list(config.extra_javascript), Path(config.docs_dir))
+    for path in missing:
+        # Left as MkDocs leaves it (a tag the browser cannot load), but said: the strict build stops.
+        LOG.warning(f"mkdocs.yml, extra_javascript: không có tệp docs/{path}; sửa đường dẫn hoặc bỏ dòng đó "
+                    f"/ no such script in docs/")
     return entries
 
 
