@@ -91,6 +91,7 @@ class State:
     # KL_CLAUSE_PAGES=full asks for the theme's full render of each.
     clause_shell: bool = True
     shell: shell.Shell | None = None   # made from the prototype page, before any clause page
+    shell_policy: str | None = None    # its script policy's tag (hooks/publish/csp.py)
     # (src, heading) of each clause page, written after the page loop (hooks/site_clause_pages.py)
     clause_pages: list[tuple[str, str]] = field(default_factory=list)
     nav: object = None     # this build's navigation, env and files, for the clause pages
@@ -442,15 +443,21 @@ def on_post_page(output, page, config):
     def finish(html: str) -> str:
         return references.localize(placeholders.finish_html(html, STATE.fragments), page.url)
 
+    policy = None   # the page's policy tag when it is known without reading the page
+
     if shell_page(page):
         try:
             if page.file.src_uri == shell.PROTOTYPE_SRC:
                 STATE.shell = shell.Shell(output)
+                # The policy is made from the page's scripts beside its article: the shell's, on every clause page.
+                STATE.shell_policy = csp.meta(STATE.shell.bare())
                 return ""   # never written: MkDocs skips an empty page
             if STATE.shell is None:
                 raise shell.ShellError("a clause page came before the prototype")
             # Only the page's own parts hold placeholders and hook links (the shell has none).
-            output = STATE.shell.fill(output, finish)
+            parts = STATE.shell.parts(output, finish)
+            policy = None if STATE.shell.scripts_beside_content(parts) else STATE.shell_policy
+            output = STATE.shell.join(parts)
         except shell.ShellError as exc:
             raise PluginError(f"clause page shell: {exc} (KL_CLAUSE_PAGES=full renders each page in full)") from None
     else:
@@ -465,7 +472,7 @@ def on_post_page(output, page, config):
     for record in records or ():
         STATE.search.add(record)
     if STATE.command != "serve":   # serve injects its live-reload script into every page
-        output = csp.apply(output)
+        output = csp.insert(output, policy) if policy else csp.apply(output)
     weighed(page.file.dest_uri, output)
     # Written, and read by nothing after: MkDocs would hold every page's
     # HTML, and these pages' text, contents and view, to the end of the

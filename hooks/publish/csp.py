@@ -66,7 +66,17 @@ def policy(page_html: str) -> str:
 def apply(page_html: str) -> str:
     """The page with its policy as the first thing after <meta charset>, so
     it covers every script that follows."""
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(page_html)}">'
+    return insert(page_html, meta(page_html))
+
+
+def meta(page_html: str) -> str:
+    """The policy's tag for this page."""
+    return f'<meta http-equiv="Content-Security-Policy" content="{policy(page_html)}">'
+
+
+def insert(page_html: str, tag: str) -> str:
+    """The page with `tag` where `apply` puts it: a tag made once for pages
+    whose scripts outside the content are the same (hooks/render/shell.py)."""
     match = _CHARSET.search(page_html)
     if match is None:
         return page_html.replace("<head>", "<head>" + tag, 1)

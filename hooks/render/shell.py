@@ -20,11 +20,15 @@ behind, and the shell refuses to be made rather than print a wrong page.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from hooks import contract
 from hooks.resolve import placeholders
 from hooks.resolve.references import URL_PREFIX
+
+# What a part beside the article would need to change the page's script policy.
+_BESIDE = re.compile(r"<script|</script|</article", re.I)
 
 # Separates the parts a template renders; never produced by Markdown or escaping.
 SEP = "\x00kl-shell-part\x00"
@@ -98,16 +102,33 @@ class Shell:
         self.order = [PARTS.index(self.pieces[i]) for i in range(1, len(self.pieces), 2)]
         self.pieces = self.pieces[0::2]
 
+    def bare(self) -> str:
+        """The shell with every part empty: all a clause page has besides its parts."""
+        return "".join(self.pieces)
+
+    @staticmethod
+    def parts(rendered: str, finish: Callable[[str], str] = str) -> list[str]:
+        """A clause page's parts (the output of PARTS_TEMPLATE), each passed
+        through `finish`, in PARTS order."""
+        parts = [finish(part) for part in rendered.split(SEP)]
+        if len(parts) != len(PARTS):
+            raise ShellError(f"a clause page rendered {len(parts)} parts, not {len(PARTS)}")
+        return parts
+
+    @staticmethod
+    def scripts_beside_content(parts: list[str]) -> bool:
+        """Whether a page's parts other than its article could add an inline
+        script, or move the end of the article, which the script policy
+        reads (hooks/publish/csp.py): without, a clause page's policy is the
+        bare shell's."""
+        return any(_BESIDE.search(part) for name, part in zip(PARTS, parts, strict=True) if name != "content")
+
     @staticmethod
     def _slot(name: str) -> str:
         return f"{SEP}{name}{SEP}"
 
-    def fill(self, rendered: str, finish: Callable[[str], str] = str) -> str:
-        """A clause page from its parts (the output of PARTS_TEMPLATE), each
-        passed through `finish` first."""
-        parts = [finish(part) for part in rendered.split(SEP)]
-        if len(parts) != len(PARTS):
-            raise ShellError(f"a clause page rendered {len(parts)} parts, not {len(PARTS)}")
+    def join(self, parts: list[str]) -> str:
+        """A clause page: the shell with its parts in place."""
         out = [self.pieces[0]]
         for index, piece in zip(self.order, self.pieces[1:], strict=True):
             out += (parts[index], piece)

@@ -8,6 +8,7 @@ import html
 
 import pytest
 
+from hooks.publish import csp
 from hooks.render import shell
 from hooks.render.shell import SEP, Shell, ShellError, marker
 
@@ -27,7 +28,7 @@ def page(values: dict[str, str], extra: str = "") -> str:
             f'<meta name="description" content="{values["description"]}">'
             f'<link rel="canonical" href="{values["canonical"]}"></head>'
             f'<a href="{values["skip"]}">skip</a><header>{values["title"]}</header>{extra}'
-            f"{values['toc']}<article>{values['content']}</article>{values['end']}")
+            f"{values['toc']}<article class=\"md-content__inner md-typeset\">{values['content']}</article>{values['end']}")
 
 
 def rendered(values: dict[str, str], extra: str = "") -> str:
@@ -39,9 +40,25 @@ def test_a_page_is_the_shell_with_its_own_parts():
     mine = dict(content="<p>Điều 1 &amp; 2</p>", toc="<nav>Điều 1</nav>", head='<meta content="Điều 1">',
                 end="<div>cuối</div>", title="Điều 1 &lt;b&gt;", description="Mô tả “x”",
                 canonical="https://x/van-ban/a/dieu-1/", skip="#dieu-1")
-    assert made.fill(SEP.join(parts(**mine))) == page(mine)
+    assert made.join(made.parts(SEP.join(parts(**mine)))) == page(mine)
     # Each part goes through `finish` (placeholders, hook links) once.
-    assert made.fill(SEP.join(parts(**mine)), str.upper) == page({k: v.upper() for k, v in mine.items()})
+    assert made.join(made.parts(SEP.join(parts(**mine)), str.upper)) == page({k: v.upper() for k, v in mine.items()})
+    with pytest.raises(ShellError, match="parts"):
+        made.parts(SEP.join(parts(**mine)[:-1]))
+
+
+def test_a_page_without_scripts_beside_its_article_has_the_bare_shells_policy():
+    theme = "<script>var theme = 1</script>"
+    made = Shell(rendered(PROTOTYPE, extra=theme))
+    mine = dict(PROTOTYPE, content="<p>Điều 1</p><script>in the article</script>", title="Điều 1",
+                description="Mô tả", canonical="https://x/", skip="#dieu-1")
+    own = made.parts(SEP.join(parts(**mine)))
+    assert not Shell.scripts_beside_content(own)
+    assert csp.meta(made.bare()) == csp.meta(made.join(own)) == csp.meta(page(mine, extra=theme))
+    # A script, or the article's end, in any other part: the page's own policy is made instead.
+    for name, held in (("head", "<script>x()</script>"), ("end", "</article><p>"), ("toc", "<SCRIPT src=x>")):
+        beside = made.parts(SEP.join(parts(**(mine | {name: held}))))
+        assert Shell.scripts_beside_content(beside), name
 
 
 def test_a_value_printed_escaped_elsewhere_stops_the_shell():
