@@ -8,9 +8,18 @@ Markdown with `str.join` instead.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from markupsafe import Markup, escape
 
 __all__ = ["Markup", "escape", "attributes", "tag", "start_tag"]
+
+
+@lru_cache(maxsize=512, typed=True)
+def _name(name: str) -> str:
+    """An element or attribute name, escaped like any value. Names come from
+    code, a few dozen of them: each is escaped once, not at every tag."""
+    return str(escape(name))
 
 
 def attributes(attrs: dict | None) -> Markup:
@@ -22,15 +31,15 @@ def attributes(attrs: dict | None) -> Markup:
     for name, value in (attrs or {}).items():
         if value is None or value is False:
             continue
-        out.append(f" {escape(name)}" if value is True else f' {escape(name)}="{escape(value)}"')
+        out.append(f" {_name(name)}" if value is True else f' {_name(name)}="{escape(value)}"')
     return Markup("".join(out))
 
 
 def start_tag(name: str, attrs: dict | None = None) -> Markup:
-    return Markup(f"<{escape(name)}{attributes(attrs)}>")
+    return Markup(f"<{_name(name)}{attributes(attrs)}>")
 
 
 def tag(name: str, attrs: dict | None = None, *children) -> Markup:
     """One element; children are escaped unless Markup."""
     inner = "".join([escape(child) for child in children])
-    return Markup(f"{start_tag(name, attrs)}{inner}</{escape(name)}>")
+    return Markup(f"{start_tag(name, attrs)}{inner}</{_name(name)}>")

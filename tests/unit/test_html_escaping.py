@@ -120,3 +120,10 @@ def test_references_views_and_graph_escape_editor_text(tmp_path):
     parsed = assert_escaped(svg, in_text=5)   # label, two titles, two issuers
     assert parsed.tags.count("a") == 2 and "../van-ban/a/" in parsed.attrs
     assert "kl-graph__node kl-graph__node--current" in parsed.attrs
+
+
+def test_names_are_escaped_too_however_often_they_come():
+    # Element and attribute names are escaped once and remembered (text/html.py); the same either way.
+    for _ in range(2):
+        assert tag('p"x', {"a<b": "1", 'c"': True}, "t") == '<p&#34;x a&lt;b="1" c&#34;>t</p&#34;x>'
+    assert tag(Markup("b"), {"class": "k"}, Markup("<i>x</i>")) == '<b class="k"><i>x</i></b>'
