@@ -144,6 +144,16 @@ def test_versioned_search_index_is_cached_long(nginx):
     assert headers["Cache-Control"] == "public, max-age=300"
 
 
+def test_joined_scripts_named_by_content_are_cached_long(nginx):
+    base, site = nginx
+    joined = next((site / "assets" / "javascripts").glob("site.*.js")).name
+    _, headers, _ = get(f"{base}/assets/javascripts/{joined}")
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    # The separate files keep their names whatever their content: briefly.
+    _, headers, _ = get(f"{base}/assets/javascripts/cite.js")
+    assert headers["Cache-Control"] == "public, max-age=300"
+
+
 def test_missing_page_gets_the_site_404(nginx):
     base, site = nginx
     status, headers, body = get(base + "/khong-co-trang-nay/")
