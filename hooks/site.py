@@ -404,7 +404,9 @@ def on_page_content(html, page, config, files):
         if faq_id in model.corpus.faqs:
             STATE.answers[faq_id] = faq_views.html_text(html)
     if shell_page(page):
-        return html   # its template comes next (hooks/site_clause_pages.py): nothing to hold
+        # A clause page's template comes right after (hooks/site_clause_pages.py);
+        # the prototype is the one such page that waits in MkDocs' loop.
+        return html
     # This hook runs last (hooks follow plugins); on_page_context unpacks.
     return packed.pack(html)
 
