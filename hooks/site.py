@@ -24,7 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from hooks import contract, pipeline
+from hooks import contract, heap, pipeline
 from hooks import site_clause_pages as clause_pages
 from hooks.collect import authors, posts
 from hooks.derive import (
@@ -119,6 +119,7 @@ def _not_the_prototype(record: logging.LogRecord) -> bool:
 @event_priority(100)
 def on_config(config):
     global STATE
+    heap.relax()   # until the build ends (hooks/heap.py)
     # `mkdocs serve` keeps this module between builds: each build starts clean.
     STATE = State(command=STATE.command, clause_shell=shell.enabled(os.environ))
     # Vietnamese-aware slugs: "Điều 1" -> "dieu-1" in headings and blog URLs.
@@ -532,6 +533,15 @@ def on_post_template(output_content, template_name, config):
 
 
 def on_post_build(config):
+    try:
+        finish_build(config)
+    finally:
+        heap.restore()
+
+
+def finish_build(config) -> None:
+    """What the site holds beyond its pages: the search index, open data,
+    the editor, feeds and the clause pages."""
     if STATE.model is None or STATE.publish is None:
         return
     site_dir = Path(config.site_dir)
@@ -588,6 +598,7 @@ def write_clause_pages(config) -> None:
 
 def on_build_error(error):
     STATE.failed = True
+    heap.restore()
 
 
 def on_shutdown():

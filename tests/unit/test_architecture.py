@@ -11,7 +11,7 @@ from conftest import ROOT
 HOOKS = ROOT / "hooks"
 # Lowest first; a module may import its own stage and any stage before it.
 STAGES = ["contract", "text", "model", "collect", "resolve", "derive", "render", "publish", "search", "pipeline",
-          "cli", "site"]
+          "cli", "heap", "site"]
 
 
 def module_name(path: Path) -> str:

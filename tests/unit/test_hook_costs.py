@@ -1,12 +1,14 @@
 """What the hook does for memory and time, without a build: a page's HTML
 held packed from its conversion to its template and given back whole
 (hooks/render/packed.py), the blog's posts found by identity, and each page
-weighed as it is written."""
+weighed as it is written, and CPython's collections of cycles less
+frequent for the length of a build (hooks/heap.py)."""
 from __future__ import annotations
 
+import gc
 from types import SimpleNamespace
 
-from hooks import site
+from hooks import heap, site
 from hooks.render import packed
 from hooks.search.records import Record
 
@@ -73,3 +75,18 @@ def test_each_page_is_weighed_as_it_is_written(monkeypatch):
     site.on_post_template(heavy, template_name="404.html", config=None)
     assert [rel for rel, _ in site.STATE.heavy] == ["van-ban/dai/index.html", "404.html"]
     assert all(size > 1_200_000 for _, size in site.STATE.heavy)
+
+
+def test_collections_wait_longer_between_relax_and_restore():
+    before = gc.get_threshold()
+    try:
+        heap.relax()
+        heap.relax()   # a second build's start under serve changes nothing
+        assert gc.get_threshold() == heap.relaxed(before) == (max(before[0], heap.YOUNG), before[1],
+                                                           max(before[2], heap.FULL_AFTER))
+        assert gc.get_threshold() != before
+    finally:
+        heap.restore()
+    assert gc.get_threshold() == before
+    heap.restore()   # nothing held: nothing changes
+    assert gc.get_threshold() == before
