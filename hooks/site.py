@@ -459,7 +459,8 @@ def on_post_page(output, page, config):
                 raise shell.ShellError("a clause page came before the prototype")
             # Only the page's own parts hold placeholders and hook links (the shell has none).
             parts = STATE.shell.parts(output, finish)
-            policy = None if STATE.shell.scripts_beside_content(parts) else STATE.shell_policy
+            policy = (None if any(map(csp.changes_policy, STATE.shell.beside_content(parts)))
+                      else STATE.shell_policy)
             output = STATE.shell.join(parts)
         except shell.ShellError as exc:
             raise PluginError(f"clause page shell: {exc} (KL_CLAUSE_PAGES=full renders each page in full)") from None

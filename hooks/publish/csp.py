@@ -21,6 +21,9 @@ _JS_TYPES = {"", "text/javascript", "module", "application/javascript"}
 _TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]*)""", re.I)
 # Material's content area: the page's own Markdown (and blog excerpts) render here.
 _CONTENT = re.compile(r'<article class="md-content__inner[^"]*">.*</article>', re.S)
+# What text outside the content needs to change the policy: a script's start
+# or end, or the end of the content that _CONTENT cuts out.
+_READ = re.compile(r"<script|</script|</article", re.I)
 _CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.I)
 SELF = "'self' file:"
 
@@ -44,6 +47,12 @@ def inline_hashes(page_html: str) -> list[str]:
 def theme_scripts(page_html: str) -> list[str]:
     """Hashes of the inline scripts the templates wrote, not the content's."""
     return inline_hashes(_CONTENT.sub("", page_html, count=1))
+
+
+def changes_policy(html: str) -> bool:
+    """Whether `html`, outside a page's content, could change its policy:
+    without, pages that differ only there and in their content share one."""
+    return _READ.search(html) is not None
 
 
 def policy(page_html: str) -> str:

@@ -20,15 +20,11 @@ behind, and the shell refuses to be made rather than print a wrong page.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from hooks import contract
 from hooks.resolve import placeholders
 from hooks.resolve.references import URL_PREFIX
-
-# What a part beside the article would need to change the page's script policy.
-_BESIDE = re.compile(r"<script|</script|</article", re.I)
 
 # Separates the parts a template renders; never produced by Markdown or escaping.
 SEP = "\x00kl-shell-part\x00"
@@ -116,12 +112,10 @@ class Shell:
         return parts
 
     @staticmethod
-    def scripts_beside_content(parts: list[str]) -> bool:
-        """Whether a page's parts other than its article could add an inline
-        script, or move the end of the article, which the script policy
-        reads (hooks/publish/csp.py): without, a clause page's policy is the
-        bare shell's."""
-        return any(_BESIDE.search(part) for name, part in zip(PARTS, parts, strict=True) if name != "content")
+    def beside_content(parts: list[str]) -> list[str]:
+        """A page's parts other than its article: where the script policy
+        looks (hooks/publish/csp.py), with the bare shell's pieces."""
+        return [part for name, part in zip(PARTS, parts, strict=True) if name != "content"]
 
     @staticmethod
     def _slot(name: str) -> str:

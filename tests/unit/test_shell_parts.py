@@ -53,12 +53,12 @@ def test_a_page_without_scripts_beside_its_article_has_the_bare_shells_policy():
     mine = dict(PROTOTYPE, content="<p>Điều 1</p><script>in the article</script>", title="Điều 1",
                 description="Mô tả", canonical="https://x/", skip="#dieu-1")
     own = made.parts(SEP.join(parts(**mine)))
-    assert not Shell.scripts_beside_content(own)
+    assert not any(map(csp.changes_policy, Shell.beside_content(own)))
     assert csp.meta(made.bare()) == csp.meta(made.join(own)) == csp.meta(page(mine, extra=theme))
     # A script, or the article's end, in any other part: the page's own policy is made instead.
     for name, held in (("head", "<script>x()</script>"), ("end", "</article><p>"), ("toc", "<SCRIPT src=x>")):
         beside = made.parts(SEP.join(parts(**(mine | {name: held}))))
-        assert Shell.scripts_beside_content(beside), name
+        assert any(map(csp.changes_policy, Shell.beside_content(beside))), name
 
 
 def test_a_value_printed_escaped_elsewhere_stops_the_shell():
