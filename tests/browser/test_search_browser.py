@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT, _QuietHandler, copy_project, run_build
 from hooks.search import store as search_store
 from hooks.search import text as search_text
-from tests.tools.search_ui import first_result, open_search_as_a_person
+from tests.tools.search_ui import arrive, first_result, open_search_as_a_person
 
 POST = "/tin-tuc/2022/12/10/thanh-hoa-trien-khai-ket-luan-14/"
 
@@ -261,7 +261,7 @@ def test_desktop_click_in_the_box_type_and_enter(browser, site_url):
     assert "thí điểm" in link.inner_text().lower()
     href = link.get_attribute("href")
     pg.keyboard.press("Enter")
-    pg.wait_for_url(href)
+    arrive(pg, href)
     assert not pg.evaluate("document.getElementById('__search').checked")
     # The magnifier at the box's left edge opens search too.
     icon = pg.locator(".md-search__form label.md-search__icon").bounding_box()

@@ -12,6 +12,22 @@ def open_search_as_a_person(pg, size: str) -> None:
         pg.locator("[data-kl-search-input]").click()
 
 
+# Material closes search and the drawer 125 ms after a navigation finds its
+# #fragment's target (its bundle: merge(location$, target$).pipe(delay(125))),
+# which on a page opened at a clause's link can come after the load event
+# (measured: 90 ms after it). A person who has just arrived does not open
+# search again within that moment; a test would, and lose the race.
+MATERIAL_CLOSES_SEARCH_AFTER_MS = 125
+
+
+def arrive(pg, url) -> None:
+    """Wait, as a reader's eyes do, until the page at `url` has settled:
+    past Material's own closing of search after the navigation (three times
+    its delay, for a loaded machine's timers)."""
+    pg.wait_for_url(url)
+    pg.wait_for_timeout(3 * MATERIAL_CLOSES_SEARCH_AFTER_MS)
+
+
 def first_result(pg):
     """The first result of what was typed, once a reader can see it: the
     list is no longer aria-busy, and Material shows the results panel only
