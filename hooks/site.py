@@ -45,6 +45,7 @@ from hooks.publish import (
 from hooks.publish import publishing as publish
 from hooks.render import (
     allowed_values,
+    clause_units,
     escaping,
     faq_views,
     navcache,
@@ -99,6 +100,7 @@ class State:
     files: object = None
     # path -> text of each file that joins the site's own scripts (hooks/publish/scripts.py)
     scripts: dict[str, str] = field(default_factory=dict)
+    units: clause_units.DocumentUnits | None = None   # the units of the document whose clause pages are being written
 
 
 STATE = State()
@@ -336,11 +338,7 @@ def page_markdown(markdown, page, config):
     if clause_page and clause_page[0] in corpus.documents:
         doc = corpus.documents[clause_page[0]]
         clause = doc.clauses[clause_page[1]]
-        view = render.clause_page_view(corpus, doc, clause)
-        page.meta.update(kl=view, title=view["title"], description=view["description"])
-        if STATE.clause_shell:
-            page.meta["template"] = shell.PARTS_TEMPLATE   # its own parts only; on_post_page joins the shell
-        escaping.escape_meta(page.meta)
+        clause_page_meta(page, doc, clause)
         return render.clause_page_markdown(corpus, model.resolved, model.links, doc, clause, STATE.urls,
                                            STATE.fragments)
     if src not in corpus.pages:
@@ -376,6 +374,39 @@ def page_markdown(markdown, page, config):
         blog = config.plugins.get("material/blog")
         text = allowed_values.fill(text, list(blog.config.categories_allowed or []) if blog else [])
     return notice + text
+
+
+def clause_page_meta(page, doc, clause) -> None:
+    assert STATE.model is not None
+    view = render.clause_page_view(STATE.model.corpus, doc, clause)
+    page.meta.update(kl=view, title=view["title"], description=view["description"])
+    if STATE.clause_shell:
+        page.meta["template"] = shell.PARTS_TEMPLATE   # its own parts only; on_post_page joins the shell
+    escaping.escape_meta(page.meta)
+
+
+def clause_page_html(page, convert):
+    """A clause page's HTML and table of contents from its clauses' units,
+    converted once per build (hooks/render/clause_units.py), or None: its
+    whole Markdown is converted, as under `page_markdown`."""
+    model, src = STATE.model, page.file.src_uri
+    found = contract.clause_of_src(src)
+    if model is None or STATE.serve_error or src == shell.PROTOTYPE_SRC or not found:
+        return None
+    doc = model.corpus.documents.get(found[0])
+    if doc is None:
+        return None
+    if STATE.units is None or STATE.units.doc.id != doc.id:
+        # Pages come in document order: one document's units are held at a time.
+        STATE.units = clause_units.convert(model, doc, STATE.urls, lambda text: convert(page, text))
+    if not STATE.units.alone:
+        return None
+    clause = doc.clauses[found[1]]
+    clause_page_meta(page, doc, clause)
+    held = len(STATE.fragments)
+    made = STATE.units.page(clause, STATE.fragments)
+    STATE.own_fragments[src] = (held, len(STATE.fragments))
+    return made
 
 
 def scheduled_notice(day) -> str:
@@ -588,11 +619,12 @@ def finish_build(config) -> None:
 def write_clause_pages(config) -> None:
     started = time.perf_counter()
     writer = clause_pages.Writer(config, STATE.files, STATE.nav, STATE.env, clause_pages.Events(
-        on_page_markdown, on_page_content, on_page_context, on_post_page))
+        on_page_markdown, on_page_content, on_page_context, on_post_page, clause_page_html))
     # Each page's file and page are made as it is written, and go with it.
     sources, STATE.clause_pages = STATE.clause_pages, []
     for source in sources:
         writer.write(clause_pages.page(config, source))
+    STATE.units = None
     count = len(sources)
     LOG.info(f"Trang điều khoản / clause pages: {count}, {time.perf_counter() - started:.2f} s")
 

@@ -56,11 +56,16 @@ def prototype(config) -> File:
 
 @dataclass
 class Events:
-    """This hook's own page events, in the order MkDocs runs them."""
+    """This hook's own page events, in the order MkDocs runs them, and
+    `page_html`, which the hook answers before them: the page's HTML and
+    table of contents made from its clauses' converted units
+    (hooks/render/clause_units.py), given the Writer's `convert`, or None
+    when the page's whole Markdown is to be converted."""
     page_markdown: Callable
     page_content: Callable
     page_context: Callable
     post_page: Callable
+    page_html: Callable
 
 
 class Writer:
@@ -75,23 +80,36 @@ class Writer:
                                     extension_configs=config["mdx_configs"] or {})
         self.links: _RelativePathTreeprocessor | None = None
 
-    def _render(self, page: Page, text: str) -> None:
+    def _convert(self, page: Page, text: str) -> tuple[str, list]:
         md = self.md
         md.reset()
         if self.links is None:
             self.links = _RelativePathTreeprocessor(page.file, self.files, self.config)
             self.links._register(md)
         self.links.file = page.file      # links resolve from this page's place
-        page.content = md.convert(text)
-        page.toc = get_toc(getattr(md, "toc_tokens", []))
+        return md.convert(text), getattr(md, "toc_tokens", [])
+
+    def convert(self, page: Page, text: str) -> tuple[str, list, bool]:
+        """HTML and table of contents of a clause page's part, and whether
+        the conversion left nothing another part would read: no link
+        reference and no abbreviation. Every clause page is at the same
+        depth, so links come out the same from any of them."""
+        html, tokens = self._convert(page, text)
+        abbr = self.md.treeprocessors["abbr"] if "abbr" in self.md.treeprocessors else None
+        return html, tokens, not self.md.references and not getattr(abbr, "abbrs", None)
 
     def write(self, page: Page) -> None:
         config, events = self.config, self.events
         config._current_page = page
         try:
-            page.markdown = text = events.page_markdown(page.file.content_string, page=page, config=config,
-                                                        files=self.files)
-            self._render(page, text)
+            made = events.page_html(page, self.convert)
+            if made is None:
+                page.markdown = text = events.page_markdown(page.file.content_string, page=page, config=config,
+                                                            files=self.files)
+                page.content, tokens = self._convert(page, text)
+            else:
+                page.markdown, (page.content, tokens) = "", made
+            page.toc = get_toc(tokens)
             page.content = events.page_content(page.content, page=page, config=config, files=self.files)
             page.active = True
             context = get_context(self.nav, self.doc_files, config, page)

@@ -228,15 +228,9 @@ def clause_groups(links: Backlinks, clause: Clause, crowded: set[str]) -> dict[s
     return groups
 
 
-def clause_markdown(corpus: Corpus, resolved: Resolved, links: Backlinks, doc: Document, clause: Clause,
-                    urls: dict[str, str], fragments: list[str], crowded: set[str] | None = None,
-                    top_level: int | None = None, folded: bool = True) -> str:
-    """A clause as its heading with context, its text right below, then its
-    tools and its folded links (after its sub-clauses when it has no text of
-    its own, so a link to it lands on text). `top_level` sets the heading
-    level of this clause (its own page); sub-clauses follow."""
-    crowded = crowded if crowded is not None else crowded_news(corpus, links, doc)
-    level = _heading_level(clause) if top_level is None else top_level
+def _clause_head(resolved: Resolved, doc: Document, clause: Clause, level: int) -> list[str]:
+    """A clause's marker, its heading at `level` with context, and its text
+    right below: the part of it Markdown converts (as lines)."""
     hashes = "#" * min(level, 6)
     label = heading_in_context(doc, clause)
     words = first_words(clause.text, 8)
@@ -248,31 +242,70 @@ def clause_markdown(corpus: Corpus, resolved: Resolved, links: Backlinks, doc: D
         f'{hashes} {label} {{#{clause.anchor} .kl-clause__heading data-toc-label="{toc}"}}',
         "",
     ]
-    # One row under the text: copy, share, then the folded links line.
-    tail = [defer(fragments, clause_tools(corpus, doc, clause,
-                                          backlinks_markdown(clause_groups(links, clause, crowded), urls, folded))), ""]
     if not clause.available:
         parts += [tag("p", {"class": "kl-clause__missing"},
                       "Chưa có văn bản của điều khoản này trong nguồn hiện có."), ""]
     elif clause.source:
         parts += [_escape_numbering(resolved.clauses[clause.key]), ""]
-    own_text = bool(clause.source) or not clause.available
-    if own_text or not clause.children:
+    return parts
+
+
+def tail_first(clause: Clause) -> bool:
+    """Whether a clause's tools and links come right after its own text, or
+    after its sub-clauses when it has no text of its own (so a link to it
+    lands on text)."""
+    return bool(clause.source) or not clause.available or not clause.children
+
+
+CLAUSE_END = "<!--kl:/clause-->"
+
+
+def clause_markdown(corpus: Corpus, resolved: Resolved, links: Backlinks, doc: Document, clause: Clause,
+                    urls: dict[str, str], fragments: list[str], crowded: set[str] | None = None,
+                    top_level: int | None = None, folded: bool = True) -> str:
+    """A clause as its heading with context, its text right below, then its
+    tools and its folded links (`tail_first`). `top_level` sets the heading
+    level of this clause (its own page); sub-clauses follow."""
+    crowded = crowded if crowded is not None else crowded_news(corpus, links, doc)
+    level = _heading_level(clause) if top_level is None else top_level
+    parts = _clause_head(resolved, doc, clause, level)
+    # One row under the text: copy, share, then the folded links line.
+    tail = [defer(fragments, clause_tail(corpus, links, doc, clause, urls, crowded, folded)), ""]
+    if tail_first(clause):
         parts += tail
     for child in clause.children:
         parts += [clause_markdown(corpus, resolved, links, doc, doc.clauses[child], urls, fragments, crowded,
                                   None if top_level is None else top_level + 1, folded), ""]
-    if not (own_text or not clause.children):
+    if not tail_first(clause):
         parts += tail
-    parts.append("<!--kl:/clause-->")
+    parts.append(CLAUSE_END)
     return "\n".join(parts)
+
+
+def clause_tail(corpus: Corpus, links: Backlinks, doc: Document, clause: Clause, urls: dict[str, str],
+                crowded: set[str], folded: bool) -> Markup:
+    """The row under a clause's text: copy, share, then its links."""
+    return clause_tools(corpus, doc, clause, backlinks_markdown(clause_groups(links, clause, crowded), urls, folded))
+
+
+# Ends a clause's unit (clause_unit_markdown): whatever Markdown puts after
+# the unit's last block stays in front of it.
+UNIT_END = "<!--kl-unit-end-->"
+UNIT_LEVEL = 2
+PAGE_TOP_LEVEL = 2   # a clause's heading on its own page
+
+
+def clause_unit_markdown(resolved: Resolved, doc: Document, clause: Clause) -> str:
+    """A clause's marker, heading (at UNIT_LEVEL) and text alone, converted
+    once for every clause page that shows it (hooks/render/clause_units.py)."""
+    return "\n".join(_clause_head(resolved, doc, clause, UNIT_LEVEL)) + "\n" + UNIT_END + "\n"
 
 
 def clause_page_markdown(corpus: Corpus, resolved: Resolved, links: Backlinks, doc: Document, clause: Clause,
                          urls: dict[str, str], fragments: list[str]) -> str:
     """The body of a clause's own page: the clause and its sub-clauses, its
     links unfolded."""
-    return clause_markdown(corpus, resolved, links, doc, clause, urls, fragments, set(), top_level=2,
+    return clause_markdown(corpus, resolved, links, doc, clause, urls, fragments, set(), top_level=PAGE_TOP_LEVEL,
                            folded=False) + "\n"
 
 

@@ -16,6 +16,7 @@ import pytest
 from conftest import run_build
 from hooks import contract
 from hooks.render import shell
+from tests.tools import variants
 
 # Both builds name their search index files from the clock (?v=), and a
 # page without history shows its build's date (the two builds may straddle
@@ -48,6 +49,10 @@ def test_clause_pages_from_the_shell_are_the_full_render(evil_site, full_site):
     differ = [rel for rel in pages
               if _CLOCK.sub(b"", (evil_site / rel).read_bytes()) != _CLOCK.sub(b"", (full_site / rel).read_bytes())]
     assert not differ, differ
+    # kh-116's noi-dung-7 defines an abbreviation (tests/tools/variants.py), so
+    # its pages were converted whole, and the abbreviation is on its page.
+    page = (evil_site / "van-ban/kh-116/noi-dung-7/index.html").read_text(encoding="utf-8")
+    assert f'<abbr title="{variants.ABBREVIATION}">UBND</abbr>' in page
     # The payloads did reach the values the shell fills (title, description).
     page = (evil_site / "van-ban/kl-14/muc-2-4/index.html").read_text(encoding="utf-8")
     title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)

@@ -12,6 +12,7 @@ from tests.tools.project import edit
 # -- escaping: every editor text field carries markup that breaks out -------
 
 MARK = "KLX"  # a word to search for, next to the payload
+ABBREVIATION = "Ủy ban nhân dân"
 
 
 def payload(field: str) -> str:
@@ -61,6 +62,13 @@ def evil_project(base: Path) -> Path:
     for author in data["authors"].values():
         author.update(name=payload("author.name"), description=payload("author.description"))
     authors.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    # An abbreviation defined in one clause marks words in every clause of the
+    # page: kh-116's clause pages are not put together from units converted
+    # alone (hooks/render/clause_units.py) but converted whole, and
+    # tests/build/test_clause_shell.py compares them too.
+    edit(project, "docs/van-ban/kh-116.md", "trong việc thực hiện về chủ trương khuyến khích và bảo vệ cán bộ năng "
+         "động, sáng tạo vì lợi ích chung.\n", "trong việc thực hiện về chủ trương khuyến khích và bảo vệ cán bộ "
+         f"năng động, sáng tạo vì lợi ích chung.\n\n*[UBND]: {ABBREVIATION}\n")
     (docs / "hoi-dap").mkdir(exist_ok=True)
     (docs / "hoi-dap" / "cau-hoi-thu.md").write_text(
         "---\n" + yaml.safe_dump({"id": "cau-hoi-thu", "title": payload("faq.title"),

@@ -1,0 +1,118 @@
+"""A clause page's HTML put together from its clauses' units, each converted
+by Markdown once per build instead of once for every page that shows it.
+
+A clause page shows the clause and all its sub-clauses, so a clause at depth
+d is on d + 1 pages, at a different heading level on each. Its unit (its
+marker, heading and text: `views.clause_unit_markdown`) is converted once at
+UNIT_LEVEL; each page takes the units of its clauses, moves each heading to
+its level, and puts the tails (tools and links) and the end markers between
+them as `views.clause_markdown` orders them. What Markdown would put between
+blocks is kept: a unit is converted with a sentinel block after it, so its
+HTML ends with the separator Markdown writes after its last block, and a
+marker or placeholder (a raw HTML block) is followed by a blank line, as
+Markdown writes one. tests/build/test_clause_shell.py compares every clause
+page with the page MkDocs makes from the whole page's Markdown, byte for byte.
+
+A unit converts alone as it does inside a page only if it leaves nothing the
+rest of the page would read: no link reference or abbreviation defined, and
+no heading besides its own (the table of contents numbers repeated ids
+across the page). A document with such a unit has its pages converted whole.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from markdown.extensions.toc import nest_toc_tokens
+
+from hooks.derive.model import Model
+from hooks.model.corpus import Clause, Document
+from hooks.render.views import (
+    CLAUSE_END,
+    PAGE_TOP_LEVEL,
+    UNIT_END,
+    UNIT_LEVEL,
+    clause_tail,
+    clause_unit_markdown,
+    tail_first,
+)
+from hooks.resolve.placeholders import defer
+from hooks.text.html import Markup
+
+# What Markdown writes after a raw HTML block.
+_RAW_GAP = "\n\n"
+
+
+@dataclass(frozen=True)
+class Unit:
+    html: str     # at UNIT_LEVEL, with what Markdown writes after its last block
+    token: dict[str, Any]   # its heading's table-of-contents entry
+
+
+class NotAlone(Exception):
+    """A unit whose conversion depends on the rest of its page."""
+
+
+def unit(html: str, tokens: list[Any], alone: bool) -> Unit:
+    """A converted unit, from Markdown's HTML and table of contents and
+    whether the conversion left nothing the page's other units would read."""
+    if not alone or len(tokens) != 1 or tokens[0]["children"]:
+        raise NotAlone()
+    return Unit(html[:html.rindex(UNIT_END)], tokens[0])
+
+
+def _at_level(text: str, level: int) -> str:
+    if level == UNIT_LEVEL:
+        return text
+    start = text.index(f"<h{UNIT_LEVEL}")
+    end = text.index(f"</h{UNIT_LEVEL}>", start)
+    return text[:start] + f"<h{level}" + text[start + 3:end] + f"</h{level}>" + text[end + 5:]
+
+
+@dataclass
+class DocumentUnits:
+    """A document's clause units and tails (tools and links), each made once
+    for all its clause pages. Not `alone`: its pages are converted whole."""
+    doc: Document
+    units: dict[str, Unit] = field(default_factory=dict)
+    tails: dict[str, Markup] = field(default_factory=dict)
+    alone: bool = True
+
+    def page(self, clause: Clause, fragments: list[str]) -> tuple[str, list[Any]]:
+        """The HTML of the clause's own page, its tails deferred into
+        `fragments` as the page's Markdown defers them, and its table of
+        contents (nested, as Markdown's)."""
+        parts: list[str] = []
+        tokens: list[Any] = []   # Markdown's own entries
+
+        def add(current: Clause, level: int) -> None:
+            level = min(level, 6)
+            own = self.units[current.anchor]
+            parts.append(_at_level(own.html, level))
+            tokens.append(dict(own.token, level=level, children=[]))
+            end = defer(fragments, self.tails[current.anchor]) + _RAW_GAP
+            if tail_first(current):
+                parts.append(end)
+            for child in current.children:
+                add(self.doc.clauses[child], level + 1)
+            if not tail_first(current):
+                parts.append(end)
+            parts.append(CLAUSE_END + _RAW_GAP)
+
+        add(clause, PAGE_TOP_LEVEL)
+        return "".join(parts).strip(), nest_toc_tokens(tokens)
+
+
+def convert(model: Model, doc: Document, urls: dict[str, str],
+            markdown: Callable[[str], tuple[str, list[Any], bool]]) -> DocumentUnits:
+    """Every clause unit of `doc`, converted by `markdown` (HTML, table of
+    contents, and whether the conversion left nothing another part would read)."""
+    try:
+        units = {c.anchor: unit(*markdown(clause_unit_markdown(model.resolved, doc, c)))
+                 for c in doc.clauses.values()}
+    except NotAlone:
+        return DocumentUnits(doc, alone=False)
+    # A clause page lists all of a clause's news (none crowded out) and unfolds its links.
+    return DocumentUnits(doc, units, {c.anchor: clause_tail(model.corpus, model.links, doc, c, urls, set(), False)
+                                      for c in doc.clauses.values()})

@@ -1,0 +1,137 @@
+"""A clause page put together from its clauses' units, each converted once
+(hooks/render/clause_units.py), is what Markdown makes of the page's whole
+Markdown, with the site's own Markdown settings: nested clauses at every
+depth, a clause with no text of its own before its sub-clauses, a clause
+whose text is not in the source, lists, tables and emphasis. A unit whose
+conversion would read or leave state for the rest of its page (a link
+reference, an abbreviation, a heading of its own) makes the document's pages
+convert whole. tests/build/test_clause_shell.py compares the built pages."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+
+from conftest import ROOT
+from hooks import pipeline
+from hooks.render import clause_units, views
+from hooks.resolve import placeholders
+
+BODY = """Lời dẫn.
+
+{#muc-1}
+1. Một, **đậm** và *nghiêng*.
+
+{#muc-2}
+2. Hai:
+
+{#muc-2-1}
+2.1. Hai một.
+
+- gạch đầu dòng một;
+- gạch đầu dòng hai.
+
+{#muc-2-2}
+
+{#muc-2-2-dieu-1}
+Điều một.
+
+| Cột | Cột hai |
+| --- | --- |
+| một | hai |
+
+{#muc-2-2-dieu-1-khoan-1}
+Khoản **một**.
+
+{#muc-2-2-dieu-1-khoan-1-diem-a}
+a) Điểm a.
+
+{#muc-2-2-dieu-1-khoan-1-diem-a-doan-1}
+Đoạn một, sâu nhất.
+
+{#muc-2-2-doan-2}
+Đoạn hai.
+
+{#muc-3 .chua-co}
+"""
+
+
+def site_markdown() -> markdown.Markdown:
+    """A Markdown instance with mkdocs.yml's extensions and their settings."""
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    names, settings = [], {}
+    for item in config["markdown_extensions"]:
+        name, setting = next(iter(item.items())) if isinstance(item, dict) else (item, None)
+        names.append(name)
+        settings[name] = setting or {}
+    return markdown.Markdown(extensions=names, extension_configs=settings)
+
+
+def model_of(root: Path, body: str) -> pipeline.Model:
+    docs = root / "docs"
+    (docs / "co-quan").mkdir(parents=True)
+    (docs / "van-ban").mkdir()
+    (docs / "co-quan" / "ubnd.md").write_text(
+        "---\n" + yaml.safe_dump({"id": "ubnd", "name": "Ủy ban nhân dân tỉnh", "short_name": "UBND tỉnh",
+                                  "level": "tinh", "parent": None}, allow_unicode=True) + "---\n", encoding="utf-8")
+    meta = {"id": "a", "number": "1/KH-UBND", "type": "ke-hoach", "issuer": "ubnd", "signer": None,
+            "issued": "01/02/2022", "effective": None, "legal_status": "chua-xac-dinh", "summary": "thử",
+            "text": {"completeness": "toan-van", "source": "thử"}, "implements": []}
+    (docs / "van-ban" / "a.md").write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n" + body,
+                                           encoding="utf-8")
+    return pipeline.build(docs, root)
+
+
+def convert_with(md: markdown.Markdown):
+    def convert(text: str):
+        md.reset()
+        html = md.convert(text)
+        return html, md.toc_tokens, not md.references and not md.treeprocessors["abbr"].abbrs
+    return convert
+
+
+def test_pages_from_units_are_the_whole_pages_markdown(tmp_path):
+    m = model_of(tmp_path, BODY)
+    doc = m.corpus.documents["a"]
+    assert max(c.depth for c in doc.clauses.values()) == 5
+    md = site_markdown()
+    units = clause_units.convert(m, doc, {}, convert_with(md))
+    assert units.alone
+    for clause in doc.clauses.values():
+        whole: list[str] = []
+        md.reset()
+        expected = md.convert(views.clause_page_markdown(m.corpus, m.resolved, m.links, doc, clause, {}, whole))
+        expected_toc = md.toc_tokens
+        parts: list[str] = []
+        html, toc = units.page(clause, parts)
+        assert placeholders.finish_html(html, parts) == placeholders.finish_html(expected, whole), clause.anchor
+        assert toc == expected_toc, clause.anchor
+    # Headings run 2 to 6 on a page, the deepest (7) capped at 6, as in the page's Markdown.
+    html, _ = units.page(doc.clauses["muc-2"], [])
+    assert "<h6" in html and "<h2" in html and "<h7" not in html
+
+
+@pytest.mark.parametrize("text", [
+    "[nguồn]: https://example.org/nguon",            # a link reference another clause could use
+    "*[UBND]: Ủy ban nhân dân",                     # an abbreviation the whole page would mark
+])
+def test_a_unit_that_is_not_alone_converts_its_document_whole(tmp_path, text):
+    m = model_of(tmp_path, BODY.replace("2.1. Hai một.", f"2.1. Hai một.\n\n{text}"))
+    units = clause_units.convert(m, m.corpus.documents["a"], {}, convert_with(site_markdown()))
+    assert not units.alone
+
+
+def test_a_unit_with_a_heading_of_its_own_is_not_alone():
+    # A heading ends a clause's text when the document is read, so only
+    # Markdown made some other way could hold one: its id would be made
+    # unique across the page, and the page's contents would list it.
+    md = site_markdown()
+    html, tokens, alone = convert_with(md)("## Mục 1 {#muc-1}\n\nVăn bản.\n\n### Ghi chú\n\n" + views.UNIT_END)
+    assert alone and len(tokens) == 1 and tokens[0]["children"]
+    with pytest.raises(clause_units.NotAlone):
+        clause_units.unit(html, tokens, alone)
