@@ -28,7 +28,7 @@ from mkdocs.structure.toc import get_toc
 
 from hooks import contract
 from hooks.model.corpus import Corpus
-from hooks.render import shell
+from hooks.render import clause_units, shell
 
 LOG = logging.getLogger("mkdocs.commands.build")
 
@@ -91,12 +91,11 @@ class Writer:
 
     def convert(self, page: Page, text: str) -> tuple[str, list, bool]:
         """HTML and table of contents of a clause page's part, and whether
-        the conversion left nothing another part would read: no link
-        reference and no abbreviation. Every clause page is at the same
+        the conversion left nothing another part would read
+        (`clause_units.leaves_nothing`). Every clause page is at the same
         depth, so links come out the same from any of them."""
         html, tokens = self._convert(page, text)
-        abbr = self.md.treeprocessors["abbr"] if "abbr" in self.md.treeprocessors else None
-        return html, tokens, not self.md.references and not getattr(abbr, "abbrs", None)
+        return html, tokens, clause_units.leaves_nothing(self.md)
 
     def write(self, page: Page) -> None:
         config, events = self.config, self.events

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from markdown import Markdown
 from markdown.extensions.toc import nest_toc_tokens
 
 from hooks.derive.model import Model
@@ -54,6 +55,13 @@ class NotAlone(Exception):
     """A unit whose conversion depends on the rest of its page."""
 
 
+def leaves_nothing(md: Markdown) -> bool:
+    """Whether the conversion `md` just made left nothing another part of
+    its page would read: no link reference and no abbreviation defined."""
+    abbr = md.treeprocessors["abbr"] if "abbr" in md.treeprocessors else None
+    return not md.references and not getattr(abbr, "abbrs", None)
+
+
 def unit(html: str, tokens: list[Any], alone: bool) -> Unit:
     """A converted unit, from Markdown's HTML and table of contents and
     whether the conversion left nothing the page's other units would read."""
@@ -65,9 +73,11 @@ def unit(html: str, tokens: list[Any], alone: bool) -> Unit:
 def _at_level(text: str, level: int) -> str:
     if level == UNIT_LEVEL:
         return text
-    start = text.index(f"<h{UNIT_LEVEL}")
-    end = text.index(f"</h{UNIT_LEVEL}>", start)
-    return text[:start] + f"<h{level}" + text[start + 3:end] + f"</h{level}>" + text[end + 5:]
+    opening, closing = f"<h{UNIT_LEVEL}", f"</h{UNIT_LEVEL}>"
+    start = text.index(opening)
+    end = text.index(closing, start)
+    return (text[:start] + f"<h{level}" + text[start + len(opening):end] + f"</h{level}>"
+            + text[end + len(closing):])
 
 
 @dataclass

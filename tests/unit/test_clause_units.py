@@ -91,7 +91,7 @@ def convert_with(md: markdown.Markdown):
     def convert(text: str):
         md.reset()
         html = md.convert(text)
-        return html, md.toc_tokens, not md.references and not md.treeprocessors["abbr"].abbrs
+        return html, md.toc_tokens, clause_units.leaves_nothing(md)
     return convert
 
 
