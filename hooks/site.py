@@ -95,6 +95,10 @@ class State:
     shell_policy: str | None = None    # its script policy's tag (hooks/publish/csp.py)
     # (src, heading) of each clause page, written after the page loop (hooks/site_clause_pages.py)
     clause_pages: list[tuple[str, str]] = field(default_factory=list)
+    # Under serve, the last good build's clause pages, kept across rebuilds:
+    # while the content is broken each shows the error, not a 404 that the
+    # live reload never leaves (MkDocs injects its script into pages only).
+    served_clause_pages: list[tuple[str, str]] = field(default_factory=list)
     nav: object = None     # this build's navigation, env and files, for the clause pages
     env: object = None
     files: object = None
@@ -123,7 +127,8 @@ def on_config(config):
     global STATE
     heap.relax()   # until the build ends (hooks/heap.py)
     # `mkdocs serve` keeps this module between builds: each build starts clean.
-    STATE = State(command=STATE.command, clause_shell=shell.enabled(os.environ))
+    STATE = State(command=STATE.command, clause_shell=shell.enabled(os.environ),
+                  served_clause_pages=STATE.served_clause_pages)
     # Vietnamese-aware slugs: "Điều 1" -> "dieu-1" in headings and blog URLs.
     config.mdx_configs.setdefault("toc", {})["slugify"] = textnorm.slugify
     blog = config.plugins.get("material/blog")
@@ -261,11 +266,17 @@ def on_files(files, config):
         # shell, only its prototype goes through the page loop; the clause
         # pages are written after the loop (hooks/site_clause_pages.py).
         STATE.clause_pages = clause_pages.sources(STATE.model.corpus)
+        if STATE.command == "serve":
+            STATE.served_clause_pages = STATE.clause_pages
         if not STATE.clause_shell:
             for source in STATE.clause_pages:
                 files.append(clause_pages.page(config, source).file)
         elif STATE.clause_pages:
             files.append(clause_pages.prototype(config))
+    elif STATE.serve_error:
+        # Through MkDocs' loop, each is the error page (page_markdown).
+        for source in STATE.served_clause_pages:
+            files.append(clause_pages.page(config, source).file)
     for path, text in STATE.scripts.items():
         files.append(File.generated(config, path, content=text))
     STATE.copied_html = [f.dest_uri for f in files if f.dest_uri.endswith(".html") and not f.is_documentation_page()]
@@ -445,7 +456,8 @@ def on_page_content(html, page, config, files):
 
 def shell_page(page) -> bool:
     """A clause page joined to the page shell (or the shell's prototype)."""
-    return bool(page.file.generated_by and STATE.clause_shell and contract.clause_of_src(page.file.src_uri))
+    return bool(page.file.generated_by and STATE.clause_shell and STATE.model is not None
+                and contract.clause_of_src(page.file.src_uri))
 
 
 def on_page_context(context, page, config, nav):
