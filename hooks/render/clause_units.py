@@ -6,11 +6,12 @@ d is on d + 1 pages, at a different heading level on each. Its unit (its
 marker, heading and text: `views.clause_unit_markdown`) is converted once at
 UNIT_LEVEL; each page takes the units of its clauses, moves each heading to
 its level, and puts the tails (tools and links) and the end markers between
-them as `views.clause_markdown` orders them. What Markdown would put between
-blocks is kept: a unit is converted with a sentinel block after it, so its
-HTML ends with the separator Markdown writes after its last block, and a
-marker or placeholder (a raw HTML block) is followed by a blank line, as
-Markdown writes one. tests/build/test_clause_shell.py compares every clause
+them as `views.clause_markdown` orders them. A document's units are
+converted together, in one call, each ended by a marker block (UNIT_END), and
+cut there: Markdown converts block by block, so each unit's HTML ends with
+the separator Markdown writes after its last block. A marker or placeholder
+(a raw HTML block) put between units is followed by a blank line, as Markdown
+writes one. tests/build/test_clause_shell.py compares every clause
 page with the page MkDocs makes from the whole page's Markdown, byte for byte.
 
 A unit converts alone as it does inside a page only if it leaves nothing the
@@ -62,12 +63,21 @@ def leaves_nothing(md: Markdown) -> bool:
     return not md.references and not getattr(abbr, "abbrs", None)
 
 
-def unit(html: str, tokens: list[Any], alone: bool) -> Unit:
-    """A converted unit, from Markdown's HTML and table of contents and
-    whether the conversion left nothing the page's other units would read."""
-    if not alone or len(tokens) != 1 or tokens[0]["children"]:
+def units(html: str, tokens: list[Any], alone: bool, anchors: list[str]) -> dict[str, Unit]:
+    """A document's units, by anchor, from Markdown's HTML and table of
+    contents of all of them in one conversion (`anchors` in order), and
+    whether it left nothing the page's other parts would read. Markdown
+    converts blocks one by one, so each unit's HTML is what it is alone; the
+    separator Markdown writes after each unit's end marker (a raw HTML block
+    before the next unit's marker) is dropped."""
+    if not alone or [t["id"] for t in tokens] != anchors or any(t["children"] for t in tokens):
         raise NotAlone()
-    return Unit(html[:html.rindex(UNIT_END)], tokens[0])
+    parts = html.split(UNIT_END)
+    if len(parts) != len(anchors) + 1 or not all(p.startswith(_RAW_GAP) for p in parts[1:-1]):
+        raise NotAlone()   # an end marker written in a clause's own text
+    # The last part is what follows the last unit's end marker.
+    cut = [parts[0]] + [part[len(_RAW_GAP):] for part in parts[1:-1]]
+    return {anchor: Unit(part, token) for anchor, part, token in zip(anchors, cut, tokens, strict=True)}
 
 
 def _at_level(text: str, level: int) -> str:
@@ -118,11 +128,13 @@ def convert(model: Model, doc: Document, urls: dict[str, str],
             markdown: Callable[[str], tuple[str, list[Any], bool]]) -> DocumentUnits:
     """Every clause unit of `doc`, converted by `markdown` (HTML, table of
     contents, and whether the conversion left nothing another part would read)."""
+    clauses = list(doc.clauses.values())
+    # One conversion for the document: Markdown's cost per call is most of a unit's.
     try:
-        units = {c.anchor: unit(*markdown(clause_unit_markdown(model.resolved, doc, c)))
-                 for c in doc.clauses.values()}
+        made = units(*markdown("\n".join(clause_unit_markdown(model.resolved, doc, c) for c in clauses)),
+                     [c.anchor for c in clauses])
     except NotAlone:
         return DocumentUnits(doc, alone=False)
     # A clause page lists all of a clause's news (none crowded out) and unfolds its links.
-    return DocumentUnits(doc, units, {c.anchor: clause_tail(model.corpus, model.links, doc, c, urls, set(), False)
+    return DocumentUnits(doc, made, {c.anchor: clause_tail(model.corpus, model.links, doc, c, urls, set(), False)
                                       for c in doc.clauses.values()})

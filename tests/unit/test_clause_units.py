@@ -126,6 +126,13 @@ def test_a_unit_that_is_not_alone_converts_its_document_whole(tmp_path, text):
     assert not units.alone
 
 
+def test_an_end_marker_in_a_clauses_text_converts_its_document_whole(tmp_path):
+    # The units of a document are converted at once and cut at their end markers.
+    m = model_of(tmp_path, BODY.replace("2.1. Hai một.", f"2.1. Hai một.\n\n{views.UNIT_END}"))
+    units = clause_units.convert(m, m.corpus.documents["a"], {}, convert_with(site_markdown()))
+    assert not units.alone
+
+
 def test_a_unit_with_a_heading_of_its_own_is_not_alone():
     # A heading ends a clause's text when the document is read, so only
     # Markdown made some other way could hold one: its id would be made
@@ -134,4 +141,4 @@ def test_a_unit_with_a_heading_of_its_own_is_not_alone():
     html, tokens, alone = convert_with(md)("## Mục 1 {#muc-1}\n\nVăn bản.\n\n### Ghi chú\n\n" + views.UNIT_END)
     assert alone and len(tokens) == 1 and tokens[0]["children"]
     with pytest.raises(clause_units.NotAlone):
-        clause_units.unit(html, tokens, alone)
+        clause_units.units(html, tokens, alone, ["muc-1"])
