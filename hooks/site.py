@@ -22,7 +22,7 @@ if str(ROOT) not in sys.path:
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 from hooks import contract, heap, pipeline
 from hooks import site_clause_pages as clause_pages
@@ -95,10 +95,12 @@ class State:
     shell_policy: str | None = None    # its script policy's tag (hooks/publish/csp.py)
     # (src, heading) of each clause page, written after the page loop (hooks/site_clause_pages.py)
     clause_pages: list[tuple[str, str]] = field(default_factory=list)
-    # Under serve, the last good build's clause pages, kept across rebuilds:
-    # while the content is broken each shows the error, not a 404 that the
-    # live reload never leaves (MkDocs injects its script into pages only).
-    served_clause_pages: list[tuple[str, str]] = field(default_factory=list)
+    # Under serve, the source of a page at each address of the last good
+    # build, kept across rebuilds: while the content is broken every one
+    # shows the error, not a 404 that the live reload never leaves (MkDocs
+    # injects its script into pages only), such as a clause page or a news
+    # post whose date is wrong (the blog is off then).
+    served_pages: list[str] = field(default_factory=list)
     nav: object = None     # this build's navigation, env and files, for the clause pages
     env: object = None
     files: object = None
@@ -128,7 +130,7 @@ def on_config(config):
     heap.relax()   # until the build ends (hooks/heap.py)
     # `mkdocs serve` keeps this module between builds: each build starts clean.
     STATE = State(command=STATE.command, clause_shell=shell.enabled(os.environ),
-                  served_clause_pages=STATE.served_clause_pages)
+                  served_pages=STATE.served_pages)
     # Vietnamese-aware slugs: "Điều 1" -> "dieu-1" in headings and blog URLs.
     config.mdx_configs.setdefault("toc", {})["slugify"] = textnorm.slugify
     blog = config.plugins.get("material/blog")
@@ -266,22 +268,41 @@ def on_files(files, config):
         # shell, only its prototype goes through the page loop; the clause
         # pages are written after the loop (hooks/site_clause_pages.py).
         STATE.clause_pages = clause_pages.sources(STATE.model.corpus)
-        if STATE.command == "serve":
-            STATE.served_clause_pages = STATE.clause_pages
         if not STATE.clause_shell:
             for source in STATE.clause_pages:
                 files.append(clause_pages.page(config, source).file)
         elif STATE.clause_pages:
             files.append(clause_pages.prototype(config))
-    elif STATE.serve_error:
-        # Through MkDocs' loop, each is the error page (page_markdown).
-        for source in STATE.served_clause_pages:
-            files.append(clause_pages.page(config, source).file)
+    if STATE.command == "serve":
+        served_pages(files, config)
     for path, text in STATE.scripts.items():
         files.append(File.generated(config, path, content=text))
     STATE.copied_html = [f.dest_uri for f in files if f.dest_uri.endswith(".html") and not f.is_documentation_page()]
     STATE.files = files
     return files
+
+
+def served_pages(files, config) -> None:
+    """Under serve: remember where a good build's pages are; while the
+    content is broken, add an error page (page_markdown) at each of those
+    addresses this build has no page for."""
+    if STATE.model is not None:
+        STATE.served_pages = ([_source_at(f.dest_uri) for f in files
+                               if f.is_documentation_page() and f.src_uri != shell.PROTOTYPE_SRC]
+                              + [src for src, _ in STATE.clause_pages])
+        return
+    present = {f.dest_uri for f in files}
+    for src in STATE.served_pages:
+        page = File.generated(config, src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+        if page.dest_uri not in present:
+            present.add(page.dest_uri)
+            files.append(page)
+
+
+def _source_at(dest_uri: str) -> str:
+    """A page source MkDocs writes to `dest_uri` ('a/b/index.html' or
+    'a/b.html' -> 'a/b.md')."""
+    return posixpath.splitext(dest_uri.removesuffix("/index.html"))[0] + ".md"
 
 
 def on_nav(nav, config, files):

@@ -1,8 +1,8 @@
 """`mkdocs serve` as an editor uses it: edits rebuild with fresh hook state,
-a content error is logged with file and line and shown in the pages, the
-last good build's clause pages included (a broken authors file, a post
-date and a missing image too), the server keeps serving and recovers once
-the mistake is fixed."""
+a content error is logged with file and line and shown in the pages, at
+every address of the last good build (a clause's page, a news post whose
+date is wrong), for a broken authors file, a post date and a missing image
+too; the server keeps serving and recovers once the mistake is fixed."""
 from __future__ import annotations
 
 from conftest import copy_project
@@ -65,6 +65,9 @@ def test_serve_rebuilds_reports_errors_and_keeps_serving(tmp_path):
             shown = wait_for(lambda: (lambda page: page if page and where in page else None)(fetch(url)),
                              f"the error {where} in a served page")
             assert "Bản dựng có lỗi" in shown and server.poll() is None
+            # The post's own page, open while the editor works on it, shows
+            # the error too, though a wrong date turns the blog off.
+            assert where in (fetch(url + "tin-tuc/2022/12/10/thanh-hoa-trien-khai-ket-luan-14/") or "")
             path.write_text(good_authors if path == authors else good_post, encoding="utf-8")
             edit(project / "docs/index.md", f"bản sửa {n - 1}", f"bản sửa {n}")
             wait_for(lambda: f"bản sửa {n}" in (fetch(url) or "") and "Bản dựng có lỗi" not in (fetch(url) or ""),
