@@ -137,4 +137,4 @@ def convert(model: Model, doc: Document, urls: dict[str, str],
         return DocumentUnits(doc, alone=False)
     # A clause page lists all of a clause's news (none crowded out) and unfolds its links.
     return DocumentUnits(doc, made, {c.anchor: clause_tail(model.corpus, model.links, doc, c, urls, set(), False)
-                                      for c in doc.clauses.values()})
+                                      for c in clauses})
