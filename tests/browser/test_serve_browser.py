@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import copy_project
-from tools.serving import WAIT, edit, mkdocs_serve, wait_for
+from tools.project import edit
+from tools.serving import WAIT, mkdocs_serve, wait_for
 
 POST = "docs/tin-tuc/posts/2022-12-10-thanh-hoa-trien-khai-ket-luan-14.md"
 
@@ -30,14 +31,14 @@ def test_an_open_page_follows_a_mistake_and_its_fix(browser, tmp_path, address, 
         page_itself = pg.locator(shown).first
         assert page_itself.is_visible()
 
-        edit(path, good, broken)
+        edit(project, source, good, broken)
         wait_for(lambda: where in log_path.read_text(encoding="utf-8"), "the error in the server log")
         # No click, no key: the live reload brings the error to the open page.
         pg.get_by_text(where).first.wait_for(state="visible", timeout=WAIT * 1000)
         assert pg.get_by_text("Bản dựng có lỗi").first.is_visible()
         assert pg.url == url + address
 
-        edit(path, broken, good)
+        edit(project, source, broken, good)
         page_itself.wait_for(state="visible", timeout=WAIT * 1000)
         assert pg.get_by_text("Bản dựng có lỗi").count() == 0
         assert server.poll() is None

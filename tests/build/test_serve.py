@@ -6,7 +6,8 @@ too; the server keeps serving and recovers once the mistake is fixed."""
 from __future__ import annotations
 
 from conftest import copy_project
-from tools.serving import edit, fetch, mkdocs_serve, wait_for
+from tools.project import edit
+from tools.serving import fetch, mkdocs_serve, wait_for
 
 
 def test_serve_rebuilds_reports_errors_and_keeps_serving(tmp_path):
@@ -17,13 +18,13 @@ def test_serve_rebuilds_reports_errors_and_keeps_serving(tmp_path):
         assert "Trang này đăng" in (fetch(url) or "")
 
         # 1. An edit is rebuilt and served.
-        edit(project / "docs/index.md", "Trang này đăng", "Trang này (bản sửa 1) đăng")
+        edit(project, "docs/index.md", "Trang này đăng", "Trang này (bản sửa 1) đăng")
         wait_for(lambda: "bản sửa 1" in (fetch(url) or ""), "the edited home page")
 
         # 2. A broken clause anchor: the error names file and line, the server stays up.
         kl = project / "docs/van-ban/kl-14.md"
         line = kl.read_text(encoding="utf-8").split("\n").index("{#muc-2-5}") + 1
-        edit(kl, "{#muc-2-5}", "{#muc-2.5}")
+        edit(project, "docs/van-ban/kl-14.md", "{#muc-2-5}", "{#muc-2.5}")
         wait_for(lambda: f"docs/van-ban/kl-14.md:{line}" in logged(), "the error in the server log")
         assert "quy tắc đánh số" in logged() and "(en)" in logged()
         assert server.poll() is None, "the server stopped on a content error"
@@ -38,8 +39,8 @@ def test_serve_rebuilds_reports_errors_and_keeps_serving(tmp_path):
         assert "livereload" in shown
 
         # 3. Fixed: the page is rebuilt again, with its clause.
-        edit(kl, "{#muc-2.5}", "{#muc-2-5}")
-        edit(project / "docs/index.md", "bản sửa 1", "bản sửa 2")
+        edit(project, "docs/van-ban/kl-14.md", "{#muc-2.5}", "{#muc-2-5}")
+        edit(project, "docs/index.md", "bản sửa 1", "bản sửa 2")
         wait_for(lambda: "bản sửa 2" in (fetch(url) or ""), "the site after the fix")
         assert 'id="muc-2-5"' in (fetch(url + "van-ban/kl-14/") or "")
         # A clause's page is whole again: the rebuild made a fresh shell for it.
@@ -69,7 +70,7 @@ def test_serve_rebuilds_reports_errors_and_keeps_serving(tmp_path):
             # the error too, though a wrong date turns the blog off.
             assert where in (fetch(url + "tin-tuc/2022/12/10/thanh-hoa-trien-khai-ket-luan-14/") or "")
             path.write_text(good_authors if path == authors else good_post, encoding="utf-8")
-            edit(project / "docs/index.md", f"bản sửa {n - 1}", f"bản sửa {n}")
+            edit(project, "docs/index.md", f"bản sửa {n - 1}", f"bản sửa {n}")
             wait_for(lambda: f"bản sửa {n}" in (fetch(url) or "") and "Bản dựng có lỗi" not in (fetch(url) or ""),
                      f"the site after fixing {where}")
 

@@ -35,12 +35,6 @@ def wait_for(condition, what: str):
     raise AssertionError(f"gave up waiting for {what}")
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 @contextlib.contextmanager
 def mkdocs_serve(project: Path, log_path: Path) -> Iterator[tuple[str, subprocess.Popen]]:
     """The server's base URL once its first build is served, and its process;
