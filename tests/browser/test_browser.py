@@ -1,6 +1,8 @@
 """Through a real Chromium: permalinks land on the clause, citations copy."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 
@@ -90,3 +92,38 @@ def test_copy_link_button_copies_the_page_url_and_share_links_load_nothing(page,
     assert [h.split("?")[0] for h in hrefs] == ["https://www.facebook.com/sharer/sharer.php", "https://sp.zalo.me/share"]
     foreign = [u for u in page.requests if not u.startswith(site_url) and not u.startswith("data:")]
     assert not foreign, foreign
+
+
+def whole_page_restyles_by(browser, url: str, script: str) -> list[str]:
+    """What `script` (a part of a script's address) changed on <html> or
+    <body> while `url` loaded, that a style rule reads: a rule of the form
+    `.class .descendant` makes Chromium restyle every element below. Found in
+    Chromium's own trace of style invalidations, not timed."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    browser.start_tracing(page=pg, categories=["devtools.timeline",
+                                               "disabled-by-default-devtools.timeline.invalidationTracking",
+                                               "disabled-by-default-devtools.timeline.stack"])
+    pg.goto(url)
+    pg.wait_for_load_state("networkidle")
+    events = json.loads(browser.stop_tracing())["traceEvents"]
+    context.close()
+    found = []
+    for event in events:
+        data = event.get("args", {}).get("data", {})
+        stack = data.get("stackTrace") or [{}]
+        if (event.get("name") == "StyleRecalcInvalidationTracking"
+                and str(data.get("nodeName", "")).split(" ")[0] in ("HTML", "BODY")
+                and script in stack[0].get("url", "")):
+            found.append(f"{data.get('nodeName')} {data.get('reason')} {stack[0].get('url')}:{stack[0].get('lineNumber')}")
+    return found
+
+
+def test_our_script_does_not_restyle_the_whole_page_on_load(browser, site_url):
+    """Every style recalculation of a page goes over all its elements
+    (about 500 on KL14); Material's bundle makes five as it starts. Our
+    buttons show on Material's "js" class, so our script adds none."""
+    # Material's own restyles are seen, so the trace would see ours.
+    assert whole_page_restyles_by(browser, site_url + "/van-ban/kl-14/", "/assets/javascripts/bundle.")
+    for url in ("/van-ban/kl-14/", "/"):
+        assert not whole_page_restyles_by(browser, site_url + url, "/assets/javascripts/site.")

@@ -3,9 +3,6 @@
 (function () {
   "use strict";
 
-  // Copy and share buttons need this script: CSS shows them only from now on.
-  document.documentElement.classList.add("kl-js");
-
   // The clause in place in its document, resolved against the real current
   // address (the page may be a clause's own page, or opened from a copy).
   function permanentUrl(button) {
