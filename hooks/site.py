@@ -51,6 +51,7 @@ from hooks.render import (
     navcache,
     packed,
     shell,
+    template_cache,
 )
 from hooks.render import views as render
 from hooks.resolve import (
@@ -192,6 +193,8 @@ def on_pre_build(config):
 
 
 def on_env(env, config, files):
+    # A rebuild under `mkdocs serve` reuses the templates compiled by the one before.
+    env.bytecode_cache = template_cache.for_env(env)
     # overrides/partials/nav.html: each navigation item rendered once per
     # build and base, not once per page (hooks/render/navcache.py).
     env.globals["kl_nav_items"] = STATE.nav_items.items
