@@ -36,11 +36,13 @@ class MemoryBytecodeCache(BytecodeCache):
 _CACHES: dict[tuple, MemoryBytecodeCache] = {}
 
 
-def for_env(env: Environment) -> MemoryBytecodeCache:
-    """The cache for environments set up as `env` is."""
+def for_env(env: Environment) -> MemoryBytecodeCache | None:
+    """The cache for environments set up as `env` is, or None if that cannot
+    be told: autoescaping chosen by a function (MkDocs turns it off)."""
+    if not isinstance(env.autoescape, bool):
+        return None
     shape = (tuple(sorted(env.extensions)), env.block_start_string, env.block_end_string,
              env.variable_start_string, env.variable_end_string, env.comment_start_string,
              env.comment_end_string, env.line_statement_prefix, env.line_comment_prefix, env.trim_blocks,
-             env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline, env.optimized,
-             env.autoescape if isinstance(env.autoescape, bool) else id(env.autoescape))
+             env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline, env.optimized, env.autoescape)
     return _CACHES.setdefault(shape, MemoryBytecodeCache())

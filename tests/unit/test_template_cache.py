@@ -65,3 +65,9 @@ def test_the_hook_gives_every_build_environment_the_cache(compiled):
         env = site.on_env(jinja2.Environment(loader=jinja2.DictLoader(sources)), config=None, files=None)
         env.get_template("page.html")
     assert compiled == ["page.html"]
+
+
+def test_autoescaping_chosen_by_a_function_is_not_cached(compiled):
+    sources = {"page.html": "<p>{{ title }}</p>"}
+    for _ in range(2):
+        assert build_env(sources, autoescape=jinja2.select_autoescape()).bytecode_cache is None
