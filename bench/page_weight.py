@@ -113,11 +113,9 @@ def report(result: dict) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--page", default=PAGE)
-    parser.add_argument("--built", action="store_true", help="use the sites bench/real.py left in bench-out/real/")
+    real.add_built_option(parser)
     args = parser.parse_args()
-    sites = ({"hooks": real.OUT / "project-hooks" / "site", "plain": real.OUT / "project-plain" / "site"}
-             if args.built else real.build())
-    result = measure(sites, args.page)
+    result = measure(real.sites(args.built), args.page)
     report(result)
     OUT.mkdir(exist_ok=True)
     (OUT / "page_weight.json").write_text(json.dumps(result, indent=1), encoding="utf-8")

@@ -38,9 +38,22 @@ def plain_config(config: str) -> str:
     return synth.with_material_search(config)
 
 
+PROJECTS = {"hooks": OUT / "project-hooks", "plain": OUT / "project-plain"}
+
+
+def add_built_option(parser) -> None:
+    parser.add_argument("--built", action="store_true", help="use the sites bench/real.py left in bench-out/real/")
+
+
+def sites(built: bool) -> dict[str, Path]:
+    """{"hooks": site folder, "plain": site folder}: as an earlier build left
+    them (`built`), or built now."""
+    return {name: project / "site" for name, project in PROJECTS.items()} if built else build()
+
+
 def build() -> dict[str, Path]:
     """{"hooks": site folder, "plain": site folder}, both freshly built."""
-    hooked, plain = OUT / "project-hooks", OUT / "project-plain"
+    hooked, plain = PROJECTS["hooks"], PROJECTS["plain"]
     _copy(hooked, ("hooks", "overrides", "docs"))
     _copy(plain, ("docs",))
     config = plain / "mkdocs.yml"
