@@ -23,7 +23,12 @@ def traced_load(browser, url: str) -> tuple[list[dict], int]:
     events = json.loads(browser.stop_tracing())["traceEvents"]
     elements = page.evaluate("document.getElementsByTagName('*').length")
     context.close()
-    return events, elements
+    # The trace is the whole browser's (its own pages' scripts too): keep
+    # the process that parsed this page.
+    pids = {e["pid"] for e in events if e.get("name") == "ParseHTML"
+            and e.get("args", {}).get("beginData", {}).get("url", "").split("#")[0] == url.split("#")[0]}
+    assert pids, f"no process parsed {url} in the trace"
+    return [e for e in events if e.get("pid") in pids], elements
 
 
 def root_restyles(events: list[dict]) -> list[tuple[str, int, str]]:
