@@ -14,6 +14,7 @@ from pathlib import Path
 from bench import bench, synth
 
 OUT = synth.ROOT / "bench-out" / "real"
+PROJECTS = {"hooks": OUT / "project-hooks", "plain": OUT / "project-plain"}
 
 
 def _copy(dest: Path, folders: tuple[str, ...]) -> None:
@@ -36,9 +37,6 @@ def plain_config(config: str) -> str:
     config = config.replace("\nstrict: true\n", "\nstrict: false\n")
     assert "\nhooks:" not in config and "custom_dir" not in config and "extra_javascript" not in config
     return synth.with_material_search(config)
-
-
-PROJECTS = {"hooks": OUT / "project-hooks", "plain": OUT / "project-plain"}
 
 
 def add_built_option(parser) -> None:
