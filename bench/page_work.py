@@ -21,14 +21,13 @@ import sys
 from pathlib import Path
 
 from bench import real, static, synth
+from tests.tools import chromium_trace, pages
 
 OUT = synth.ROOT / "bench-out"
 KINDS = ("home", "document", "faq")
 
 
 def load(browser, url: str, runs: int) -> dict:
-    from tests.tools import chromium_trace
-
     loads = []
     for _ in range(runs):
         events, elements = chromium_trace.traced_load(browser, url)
@@ -47,7 +46,6 @@ def measure(sites: dict[str, Path], runs: int) -> dict:
 
     sys.path.insert(0, str(synth.ROOT / "tests"))
     from conftest import CHROMIUM, CHROMIUM_ARGS
-    from tests.tools import pages
 
     chosen = {k: u for k, u in pages.page_types(sites["hooks"]).items() if k in KINDS}
     result: dict = {"runs": runs, "pages": {}}
