@@ -195,11 +195,12 @@ def backlinks_markdown(groups: dict[str, list[Link]], urls: dict[str, str], fold
                       *[_link_item(l, urls) for l in groups[name]], Markup("</ul>")]
     if not parts:
         return Markup("")
+    # No <aside> around it: one unnamed landmark per clause was noise to a
+    # screen reader, and two more elements on every restyle of a long page.
     return Markup("\n").join([
-        start_tag("aside", {"class": "kl-backlinks", "data-search-exclude": True}),
-        start_tag("details", {"class": "kl-backlinks__fold", "open": not folded}),
+        start_tag("details", {"class": "kl-backlinks", "data-search-exclude": True, "open": not folded}),
         tag("summary", None, tag("span", {"class": "kl-backlinks__label"}, "Liên kết:"), " ", links_summary(groups)),
-        *parts, Markup("</details>"), Markup("</aside>")])
+        *parts, Markup("</details>")])
 
 
 def _old_ids_html(doc: Document, clause: Clause) -> Markup:

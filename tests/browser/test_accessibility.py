@@ -1,6 +1,7 @@
 """Accessibility in Chromium: no axe-core violation of the WCAG 2.1 A and AA
 rules on any page type, search open included, in the light and the dark
-scheme (contrast is checked in both); every clause reachable by keyboard."""
+scheme (contrast is checked in both); landmarks a screen reader can list;
+every clause reachable by keyboard."""
 from __future__ import annotations
 
 import json
@@ -12,12 +13,18 @@ from tests.tools import pages
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# axe's best-practice rules on landmarks, the page's outline for a screen
+# reader. Not "landmark-unique": Material's blog templates print two
+# unnamed <nav> on news pages, as they do on plain Material's.
+LANDMARK_RULES = ["landmark-complementary-is-top-level", "landmark-one-main", "landmark-no-duplicate-banner",
+                  "landmark-no-duplicate-contentinfo", "landmark-no-duplicate-main"]
 
 
-def axe(pg) -> list[dict]:
+def axe(pg, rules: list[str] | None = None) -> list[dict]:
     # The page's CSP is bypassed for this context: axe is injected inline.
     pg.add_script_tag(path=str(AXE))
-    result = pg.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
+    only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": TAGS}
+    result = pg.evaluate("only => axe.run(document, {runOnly: only})", only)
     assert result["passes"], "axe ran no rule"
     return [{"id": v["id"], "help": v["help"],
              "nodes": [n["target"] for n in v["nodes"]][:5]} for v in result["violations"]]
@@ -61,6 +68,23 @@ def test_no_wcag_violation_on_any_page_type(scheme_page, built_site):
     violations = axe(pg)
     if violations:
         found["search"] = violations
+    assert found == {}, json.dumps(found, ensure_ascii=False, indent=1)
+
+
+def test_landmarks_are_an_outline_on_every_page_type(browser, site_url, built_site):
+    """One main, one banner, one footer, and no unnamed complementary
+    landmark inside them: a clause's folded links were an <aside> each,
+    twelve unnamed landmarks in the main content of KL14."""
+    context = browser.new_context(base_url=site_url, bypass_csp=True)
+    pg = context.new_page()
+    found = {}
+    for kind, url in pages.page_types(built_site).items():
+        pg.goto(url)
+        pg.wait_for_load_state("networkidle")
+        violations = axe(pg, LANDMARK_RULES)
+        if violations:
+            found[kind] = violations
+    context.close()
     assert found == {}, json.dumps(found, ensure_ascii=False, indent=1)
 
 

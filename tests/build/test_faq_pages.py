@@ -120,7 +120,7 @@ def test_faq_listed_under_the_clauses_it_explains(built_site, model):
     html = read(built_site, "van-ban/kl-14/")
     # muc-2-4 has no text of its own: its tools and links follow its paragraphs.
     start = html.index('<div class="kl-clause__tools"><button type="button" class="kl-cite" data-cite="Mục 2.4 ')
-    section = html[start:html.index("</aside>", start)]
+    section = html[start:html.index("</details>", start)]
     assert "Hỏi đáp liên quan" in section
     assert model.corpus.faqs["thi-diem-khong-thanh-cong"].question in section
 

@@ -148,7 +148,7 @@ def test_post_citing_a_clause_appears_on_the_document_and_in_feeds(news_site):
     kl = read(news_site, "van-ban/kl-14/index.html")
     # muc-2-4 has no text of its own: its tools and links follow its paragraphs.
     start = kl.index('<div class="kl-clause__tools"><button type="button" class="kl-cite" data-cite="Mục 2.4 ')
-    clause = kl[start:kl.index("</aside>", start)]
+    clause = kl[start:kl.index("</details>", start)]
     news_list = clause[clause.index("Tin liên quan"):]
     assert "Hội nghị quán triệt mục 2.4" in news_list and "05/03/2024" in news_list
     assert 'href="../../tin-tuc/2024/03/05/hoi-nghi-quan-triet-muc-2-4/"' in news_list

@@ -39,7 +39,7 @@ class SectionText(HTMLParser):
             return
         classes = a.get("class") or ""
         skipped = tag in ("h2", "h3", "h4", "h5", "h6", "button", "aside", "figcaption") \
-            or "headerlink" in classes or "kl-faq-clause__note" in classes
+            or "headerlink" in classes or "kl-faq-clause__note" in classes or "kl-backlinks" in classes.split()
         if tag == "aside" and "kl-faq__clauses" in classes:
             skipped = False   # on an FAQ page the clause texts live in this aside
         self._stack.append((tag, a.get(self.attr), skipped))

@@ -50,7 +50,7 @@ def test_document_markdown_wraps_clauses_and_escapes_numbers():
     m = pipeline.build(ROOT / "docs", ROOT)
     fragments = []
     md = render.document_markdown(m.corpus, m.resolved, m.links, m.corpus.documents["kl-14"], fragments)
-    assert fragments and all(f.startswith(('<aside class="kl-backlinks"', '<div class="kl-clause__tools"'))
+    assert fragments and all(f.startswith(('<details class="kl-backlinks"', '<div class="kl-clause__tools"'))
                              for f in fragments)
     assert '## Mục 1 {#muc-1 .kl-clause__heading data-toc-label="Mục 1: Trong quá trình' in md
     assert '#### Đoạn 2 · Mục 2.4 {#muc-2-4-doan-2 .kl-clause__heading data-toc-label="Đoạn 2: Khi cán bộ' in md

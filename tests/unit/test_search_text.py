@@ -212,7 +212,7 @@ CONTENT = ("<p>Mở đầu \ue0000\ue001.</p>\n<!--kl:clause muc-1 0-->\n<h2 id=
 
 def test_content_is_cut_with_its_placeholders_and_the_template_around_it():
     fragments = ['<a href="kl-url:van-ban/kl-14/">Kết luận số 14-KL/TW</a>',
-                 '<aside class="kl-backlinks" data-search-exclude><p>Tin liên quan</p></aside>']
+                 '<details class="kl-backlinks" data-search-exclude><p>Tin liên quan</p></details>']
     frame = search_sections.Frame(["Kết luận"], "Kết luận số 14-KL/TW",
                                   [("kl-meta-title", "Thông tin văn bản Số hiệu 14-KL/TW")])
     sections = search_sections.split_content(CONTENT, fragments, frame)
