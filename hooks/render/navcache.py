@@ -71,7 +71,9 @@ class NavCache:
             key = (path, *base)
             html = self._html.get(key)
             if html is None:
-                html = str(render(item, path, level, parent))
+                # Whitespace runs as one space, which HTML renders alike:
+                # Material's indentation is over half of an item's bytes.
+                html = " ".join(str(render(item, path, level, parent)).split())
                 html = self._html[key] = self._distinct.setdefault(html, html)
             out.append(html)
         return Markup("\n".join(out))
