@@ -196,7 +196,7 @@ def backlinks_markdown(groups: dict[str, list[Link]], urls: dict[str, str], fold
     if not parts:
         return Markup("")
     # No <aside> around it: one unnamed landmark per clause was noise to a
-    # screen reader, and two more elements on every restyle of a long page.
+    # screen reader, and one more element on every restyle of a long page.
     return Markup("\n").join([
         start_tag("details", {"class": "kl-backlinks", "data-search-exclude": True, "open": not folded}),
         tag("summary", None, tag("span", {"class": "kl-backlinks__label"}, "Liên kết:"), " ", links_summary(groups)),
