@@ -14,8 +14,9 @@ from tests.tools import pages
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # axe's best-practice rules on landmarks, the page's outline for a screen
-# reader. Not "landmark-unique": Material's blog templates print two
-# unnamed <nav> on news pages, as they do on plain Material's.
+# reader. Not "landmark-unique": on news pages Material's templates leave
+# several <nav> without a name (the blog's post bars, and a section whose
+# aria-labelledby names no element), as on plain Material's.
 LANDMARK_RULES = ["landmark-complementary-is-top-level", "landmark-one-main", "landmark-no-duplicate-banner",
                   "landmark-no-duplicate-contentinfo", "landmark-no-duplicate-main"]
 
