@@ -60,13 +60,9 @@ def timed_build(project: Path, allow_warnings: bool = False) -> tuple[float, int
 def run(scales: list[int], repeat: int, same_output_scales: tuple[int, ...] = (1, 10)) -> list[dict]:
     rows = []
     for scale in scales:
-        hooked, plain = OUT / f"x{scale}" / "site-hooks", OUT / f"x{scale}" / "site-plain"
-        same = OUT / f"x{scale}" / "site-plain-clauses" if scale in same_output_scales else None
-        counts = synth.generate(hooked, scale)
-        for project in filter(None, (plain, same)):
-            synth.generate(project, scale)
-            synth.plain(project)
-        clause_pages = synth.plain_clause_pages(same) if same else 0
+        projects = synth.projects(OUT / f"x{scale}", scale, scale in same_output_scales)
+        hooked, plain, same = projects.hooks, projects.plain, projects.same_output
+        counts, clause_pages = projects.counts, projects.clause_pages
         reps = repeat if scale < 100 else 1
         h_times, p_times, c_times, s_times, k_times, h_mem, p_mem = [], [], [], [], [], 0, 0
         for _ in range(reps):
@@ -82,7 +78,7 @@ def run(scales: list[int], repeat: int, same_output_scales: tuple[int, ...] = (1
             if same:
                 c_times.append(timed_build(same)[0])
         h, p, sx = statistics.median(h_times), statistics.median(p_times), statistics.median(s_times)
-        pages = sum(1 for _ in (hooked / "docs").rglob("*.md"))
+        pages = projects.pages
         row = {"scale": scale, "pages": pages, **{f"n_{k}": v for k, v in counts.items()},
                "hooks_s": round(h, 2), "plain_s": round(p, 2), "ratio": round(h / p, 3),
                "search_index_s": round(sx, 2), "ratio_without_search_index": round((h - sx) / p, 3),

@@ -48,17 +48,11 @@ def counted_build(project: Path) -> int:
 
 
 def measure(scale: int) -> dict:
-    folder = OUT / f"count-x{scale}"
-    hooked, plain, same = folder / "site-hooks", folder / "site-plain", folder / "site-plain-clauses"
-    synth.generate(hooked, scale)
-    for project in (plain, same):
-        synth.generate(project, scale)
-        synth.plain(project)
-    clause_pages = synth.plain_clause_pages(same)
+    projects = synth.projects(OUT / f"count-x{scale}", scale, same_output=True)
+    assert projects.same_output is not None
     found = {name: counted_build(project) for name, project in
-             (("hooks", hooked), ("plain", plain), ("plain_with_clause_pages", same))}
-    pages = sum(1 for _ in (hooked / "docs").rglob("*.md"))   # as bench.bench counts them
-    return {"scale": scale, "pages": pages, "clause_pages": clause_pages, "instructions": found,
+             (("hooks", projects.hooks), ("plain", projects.plain), ("plain_with_clause_pages", projects.same_output))}
+    return {"scale": scale, "pages": projects.pages, "clause_pages": projects.clause_pages, "instructions": found,
             "ratio": round(found["hooks"] / found["plain"], 3),
             "ratio_same_output": round(found["hooks"] / found["plain_with_clause_pages"], 3)}
 

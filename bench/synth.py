@@ -10,6 +10,7 @@ import itertools
 import random
 import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -161,3 +162,28 @@ def plain_clause_pages(dest: Path) -> int:
     (dest / "mkdocs.yml").write_text(config.replace("not_in_nav: |\n", "not_in_nav: |\n  /van-ban/*/*.md\n", 1),
                                      encoding="utf-8")
     return count
+
+
+@dataclass
+class Projects:
+    """The projects of one size a build benchmark compares."""
+    hooks: Path
+    plain: Path
+    same_output: Path | None   # plain, with the clause pages too
+    counts: dict               # what `generate` made
+    clause_pages: int          # the clause pages plain was given (0 without same_output)
+    pages: int                 # the Markdown pages of the corpus
+
+
+def projects(folder: Path, scale: int, same_output: bool) -> Projects:
+    """In `folder`: the corpus at `scale` with the hooks (site-hooks/), as
+    plain Material (site-plain/) and, with `same_output`, as plain Material
+    with the clause pages (site-plain-clauses/)."""
+    hooks, plain_project = folder / "site-hooks", folder / "site-plain"
+    same = folder / "site-plain-clauses" if same_output else None
+    counts = generate(hooks, scale)
+    for project in filter(None, (plain_project, same)):
+        generate(project, scale)
+        plain(project)
+    return Projects(hooks, plain_project, same, counts, plain_clause_pages(same) if same else 0,
+                    sum(1 for _ in (hooks / "docs").rglob("*.md")))
