@@ -93,6 +93,47 @@ def test_citizen_card_leads_to_the_summary(page):
     lands_on(page, "#muc-2-3")
 
 
+def test_reader_moves_by_the_navigation_which_says_where_they_are(page):
+    """From the home page to KL14 by the site's navigation, as each reader
+    meets it: the drawer on a phone, the tabs and the sidebar on a desktop.
+    Then the navigation names the page as the current one (`aria-current`),
+    which a screen reader announces: Material marks it by colour only."""
+    nav = page.locator("nav.md-nav--primary")
+
+    def open_menu():
+        if page.size == "phone":
+            press(page, page.locator("label.md-header__button[for='__drawer']"))
+
+    page.goto("/")
+    page.wait_for_load_state("networkidle")
+    if page.size == "phone":
+        open_menu()
+        press(page, nav.get_by_role("link", name="Văn bản", exact=True))
+    else:
+        press(page, page.locator(".md-tabs").get_by_role("link", name="Văn bản", exact=True))
+    page.wait_for_url("**/van-ban/")
+    open_menu()
+    current = nav.locator("a[aria-current='page']")
+    assert current.count() == 1 and current.inner_text().strip() == "Văn bản"
+    assert current.is_visible()
+    press(page, nav.get_by_role("link", name="Kết luận số 14-KL/TW", exact=True))
+    page.wait_for_url("**/van-ban/kl-14/")
+    page.wait_for_load_state("networkidle")
+    open_menu()
+    # Instant navigation swapped the sidebar: the old page is no longer
+    # current. On a phone Material shows, in the link's place, the title
+    # that opens the page's table of contents (a label, which HTML forbids
+    # to carry `aria-current`).
+    current = nav.locator("a[aria-current='page']")
+    assert current.count() == 1
+    assert current.evaluate("a => a.href") == page.url
+    if page.size == "phone":
+        title = nav.locator("label.md-nav__link--active[for='__toc']")
+        assert title.is_visible() and title.inner_text().strip() == "Kết luận số 14-KL/TW"
+    else:
+        assert current.is_visible() and current.inner_text().strip() == "Kết luận số 14-KL/TW"
+
+
 def test_official_searches_2_4_cites_it_then_follows_the_task_to_its_lead_body(page, site_url):
     page.goto("/")
     open_search_as_a_person(page, page.size)

@@ -7,6 +7,7 @@ Run it after upgrading Material: the override is a copy of Material's
 partials with one loop changed, and this test shows where they drifted."""
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
@@ -70,10 +71,16 @@ def navs(tmp_path_factory) -> tuple[dict[str, str], dict[str, str]]:
     return primary_navs(built(ours, ours / "site")), primary_navs(built(material, material / "site"))
 
 
+CURRENT = ' aria-current="page"'
+LINK = re.compile(r"<a [^>]*>")
+
+
 def test_every_page_has_materials_navigation(navs):
+    # The one addition to Material's markup is the link to the page itself
+    # marked `aria-current` (the next test).
     ours, material = navs
     assert ours.keys() == material.keys()
-    differ = [page for page in material if ours[page] != material[page]]
+    differ = [page for page in material if ours[page].replace(CURRENT, "") != material[page]]
     assert not differ, f"{len(differ)} of {len(material)} pages differ from Material's navigation, e.g. {differ[:5]}"
 
 
@@ -103,3 +110,37 @@ def test_the_fixture_covers_every_kind_of_active_item(navs):
     assert len(outside) > 10
     assert all("--active" not in material[p] and " checked>" not in material[p] for p in outside)
     assert "404.html" in material
+
+
+def test_the_link_to_the_page_itself_is_marked_current(navs):
+    # Material marks the page's own link by class only, which a screen
+    # reader does not announce; the override adds `aria-current="page"` to
+    # exactly the links Material marks active. Each points at the page, or,
+    # on a later page of a paginated view (an author's posts), at the view's
+    # first page, which is the view's item in the navigation. Not on the
+    # title that stands for the link on a phone (the toggle of the page's
+    # table of contents): HTML forbids it on a label of a form control.
+    ours, material = navs
+    assert not any(CURRENT in nav for nav in material.values())
+    for page, nav in ours.items():
+        links = LINK.findall(nav)
+        current = [a for a in links if CURRENT in a]
+        assert current == [a for a in links if "md-nav__link--active" in a], page
+        assert nav.count(CURRENT) == len(current), page
+        folder = posixpath.dirname(page)
+        for a in current:
+            target = posixpath.normpath(posixpath.join(folder, re.search(r'href="([^"]*)"', a).group(1)))
+            assert target in (posixpath.normpath(folder), re.sub(r"/page/\d+$", "", folder)), (page, a)
+    expected = {
+        "index.html": 1,
+        "van-ban/kl-14/index.html": 1,
+        "huong-dan/nang-cao/index.html": 1,                # a section's index page
+        "huong-dan/nang-cao/mau-trang/index.html": 1,
+        "huong-dan/nang-cao/chi-tiet/vi-du/index.html": 1,
+        "tin-tuc/index.html": 1,
+        "tin-tuc/page/2/index.html": 0,
+        "tin-tuc/2024/01/01/tin-thu-nghiem-so-1/index.html": 0,
+        "tin-tuc/archive/2024/01/index.html": 1,
+        "404.html": 0,
+    }
+    assert {page: ours[page].count(CURRENT) for page in expected} == expected
