@@ -1,10 +1,12 @@
 """The navigation partial (overrides/partials/nav.html, nav-item.html, which
 render each item once per build and base) against Material's own: a fixture
 site is built twice, with the override and with it removed, and the primary
-navigation of every page must be the same, active marking included.
+navigation of every page must be the same, active marking included, but
+for the `aria-current` the override adds to the page's own link.
 
 Run it after upgrading Material: the override is a copy of Material's
-partials with one loop changed, and this test shows where they drifted."""
+partials with the changes nav-item.html's first comment lists, and this
+test shows where they drifted."""
 from __future__ import annotations
 
 import posixpath
