@@ -14,11 +14,14 @@ from tests.tools import pages
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # axe's best-practice rules on landmarks, the page's outline for a screen
-# reader. Not "landmark-unique": on news pages Material's templates leave
-# several <nav> without a name (the blog's post bars, and a section whose
-# aria-labelledby names no element), as on plain Material's.
+# reader. "landmark-unique" (no two alike, each named) not on the blog's
+# pages: Material's blog templates leave its own <nav> without a name (the
+# post's sidebar, each post's authors and actions, the pagination), as on
+# plain Material's. The sections of the navigation are named
+# (overrides/partials/nav-item.html).
 LANDMARK_RULES = ["landmark-complementary-is-top-level", "landmark-one-main", "landmark-no-duplicate-banner",
                   "landmark-no-duplicate-contentinfo", "landmark-no-duplicate-main"]
+BLOG_KINDS = {"news", "news-index"}
 
 
 def axe(pg, rules: list[str] | None = None) -> list[dict]:
@@ -73,16 +76,17 @@ def test_no_wcag_violation_on_any_page_type(scheme_page, built_site):
 
 
 def test_landmarks_are_an_outline_on_every_page_type(browser, site_url, built_site):
-    """One main, one banner, one footer, and no unnamed complementary
-    landmark inside them: a clause's folded links were an <aside> each,
-    twelve unnamed landmarks in the main content of KL14."""
+    """One main, one banner, one footer, no unnamed complementary landmark
+    inside them (a clause's folded links were an <aside> each, twelve
+    unnamed landmarks in the main content of KL14), and, but on the blog's
+    pages, no two landmarks a screen reader could not tell apart."""
     context = browser.new_context(base_url=site_url, bypass_csp=True)
     pg = context.new_page()
     found = {}
     for kind, url in pages.page_types(built_site).items():
         pg.goto(url)
         pg.wait_for_load_state("networkidle")
-        violations = axe(pg, LANDMARK_RULES)
+        violations = axe(pg, LANDMARK_RULES + ([] if kind in BLOG_KINDS else ["landmark-unique"]))
         if violations:
             found[kind] = violations
     context.close()

@@ -97,12 +97,21 @@ def test_reader_moves_by_the_navigation_which_says_where_they_are(page):
     """From the home page to KL14 by the site's navigation, as each reader
     meets it: the drawer on a phone, the tabs and the sidebar on a desktop.
     Then the navigation names the page as the current one (`aria-current`),
-    which a screen reader announces: Material marks it by colour only."""
+    and the tab its section, which a screen reader announces: Material marks
+    them by colour only. The section's list has the section's name."""
     nav = page.locator("nav.md-nav--primary")
+    tabs = page.locator(".md-tabs")
 
     def open_menu():
         if page.size == "phone":
             press(page, page.locator("label.md-header__button[for='__drawer']"))
+
+    def current_tab(value: str) -> None:
+        tab = tabs.locator("a[aria-current]")
+        assert tab.count() == 1 and tab.inner_text().strip() == "Văn bản"
+        assert tab.get_attribute("aria-current") == value
+        if page.size == "desktop":
+            assert tab.is_visible()
 
     page.goto("/")
     page.wait_for_load_state("networkidle")
@@ -116,6 +125,7 @@ def test_reader_moves_by_the_navigation_which_says_where_they_are(page):
     current = nav.locator("a[aria-current='page']")
     assert current.count() == 1 and current.inner_text().strip() == "Văn bản"
     assert current.is_visible()
+    current_tab("page")
     press(page, nav.get_by_role("link", name="Kết luận số 14-KL/TW", exact=True))
     page.wait_for_url("**/van-ban/kl-14/")
     page.wait_for_load_state("networkidle")
@@ -132,6 +142,11 @@ def test_reader_moves_by_the_navigation_which_says_where_they_are(page):
         assert title.is_visible() and title.inner_text().strip() == "Kết luận số 14-KL/TW"
     else:
         assert current.is_visible() and current.inner_text().strip() == "Kết luận số 14-KL/TW"
+    current_tab("true")
+    # The list the page's link is in is named for its section, as the
+    # accessibility tree computes it (Material's chevron held no text).
+    section = nav.get_by_role("navigation", name="Văn bản", exact=True)
+    assert section.count() == 1 and section.locator("a[aria-current='page']").count() == 1
 
 
 def test_official_searches_2_4_cites_it_then_follows_the_task_to_its_lead_body(page, site_url):

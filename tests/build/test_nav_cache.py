@@ -1,16 +1,19 @@
-"""The navigation partial (overrides/partials/nav.html, nav-item.html, which
-render each item once per build and base) against Material's own: a fixture
-site is built twice, with the override and with it removed, and the primary
-navigation of every page must be the same, active marking included, but
-for the `aria-current` the override adds to the page's own link.
+"""The navigation partials (overrides/partials/nav.html, nav-item.html, which
+render each item once per build and base, and tabs-item.html) against
+Material's own: a fixture site is built twice, with the overrides and with
+them removed, and the primary navigation and the tabs of every page must be
+the same, active marking included, but for what the overrides add for
+screen readers: `aria-current` on the page's own link and on the tab of its
+section, and a name for each section's list.
 
-Run it after upgrading Material: the override is a copy of Material's
-partials with the changes nav-item.html's first comment lists, and this
-test shows where they drifted."""
+Run it after upgrading Material: the overrides are copies of Material's
+partials with the changes their first comments list, and this test shows
+where they drifted."""
 from __future__ import annotations
 
 import posixpath
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -18,8 +21,9 @@ import pytest
 from conftest import built, copy_project
 from tools.project import POST_TEMPLATE, edit
 
-OVERRIDES = ("overrides/partials/nav.html", "overrides/partials/nav-item.html")
+OVERRIDES = ("overrides/partials/nav.html", "overrides/partials/nav-item.html", "overrides/partials/tabs-item.html")
 START = '<nav class="md-nav md-nav--primary'
+TABS = '<nav class="md-tabs"'
 TAG = re.compile(r"<nav\b|</nav>")
 
 # Nested sections in the guide: one with an index page, one without, two
@@ -45,14 +49,14 @@ def fixture_project(root: Path) -> Path:
     return project
 
 
-def primary_navs(site: Path) -> dict[str, str]:
-    """Each page's primary navigation, whitespace runs as one space: the
-    override joins items with less whitespace than Material's loop, which
-    HTML collapses alike."""
+def primary_navs(site: Path, start_tag: str = START) -> dict[str, str]:
+    """Each page's primary navigation (or another `<nav>` by its start),
+    whitespace runs as one space: the override joins items with less
+    whitespace than Material's loop, which HTML collapses alike."""
     out = {}
     for path in sorted(site.rglob("*.html")):
         html = path.read_text(encoding="utf-8")
-        start = html.find(START)
+        start = html.find(start_tag)
         if start < 0:
             continue
         depth = 0
@@ -65,25 +69,44 @@ def primary_navs(site: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def navs(tmp_path_factory) -> tuple[dict[str, str], dict[str, str]]:
+def sites(tmp_path_factory) -> tuple[Path, Path]:
     ours = fixture_project(tmp_path_factory.mktemp("nav-ours") / "project")
     material = fixture_project(tmp_path_factory.mktemp("nav-material") / "project")
     for rel in OVERRIDES:
         (material / rel).unlink()
-    return primary_navs(built(ours, ours / "site")), primary_navs(built(material, material / "site"))
+    return built(ours, ours / "site"), built(material, material / "site")
+
+
+@pytest.fixture(scope="module")
+def navs(sites) -> tuple[dict[str, str], dict[str, str]]:
+    return primary_navs(sites[0]), primary_navs(sites[1])
+
+
+@pytest.fixture(scope="module")
+def tabs(sites) -> tuple[dict[str, str], dict[str, str]]:
+    return primary_navs(sites[0], TABS), primary_navs(sites[1], TABS)
 
 
 CURRENT = ' aria-current="page"'
 LINK = re.compile(r"<a [^>]*>")
+# What the overrides add to Material's markup for screen readers (the tests below).
+ADDED = re.compile(r' aria-current="(?:page|true)"| id="__nav[\w]*_title"'
+                   r'|<span class="kl-visually-hidden">[^<]*</span> ')
+OWN_NAME = re.compile(r'aria-labelledby="(__nav[\w]*)_title"')
 
 
-def test_every_page_has_materials_navigation(navs):
-    # The one addition to Material's markup is the link to the page itself
-    # marked `aria-current` (the next test).
-    ours, material = navs
-    assert ours.keys() == material.keys()
-    differ = [page for page in material if ours[page].replace(CURRENT, "") != material[page]]
-    assert not differ, f"{len(differ)} of {len(material)} pages differ from Material's navigation, e.g. {differ[:5]}"
+def as_material(nav: str) -> str:
+    """The override's navigation without its additions: Material's names a
+    section's list by its toggle, printed or not."""
+    return OWN_NAME.sub(r'aria-labelledby="\1_label"', ADDED.sub("", nav))
+
+
+def test_every_page_has_materials_navigation(navs, tabs):
+    for ours, material in (navs, tabs):
+        assert ours.keys() == material.keys()
+        assert len(material) > 50
+        differ = [page for page in material if as_material(ours[page]) != material[page]]
+        assert not differ, f"{len(differ)} of {len(material)} pages differ from Material's, e.g. {differ[:5]}"
 
 
 def test_the_fixture_covers_every_kind_of_active_item(navs):
@@ -146,3 +169,92 @@ def test_the_link_to_the_page_itself_is_marked_current(navs):
         "404.html": 0,
     }
     assert {page: ours[page].count(CURRENT) for page in expected} == expected
+
+
+class _Names(HTMLParser):
+    """The text of every element with an id, tags dropped, as a screen
+    reader computes a name from an element it is pointed to."""
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[str | None] = []
+        self.texts: dict[str, list[str]] = {}
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        found = dict(attrs).get("id")
+        self.open.append(found)
+        if found:
+            self.texts[found] = []
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.open:
+            self.open.pop()
+
+    def handle_data(self, data):
+        for found in filter(None, self.open):
+            self.texts[found].append(data)
+
+
+def names(nav: str) -> dict[str, str]:
+    parser = _Names()
+    parser.feed(nav)
+    return {key: " ".join("".join(parts).split()) for key, parts in parser.texts.items()}
+
+
+LABELLED = re.compile(r'<nav class="md-nav" data-md-level="\d+" aria-labelledby="([^"]+)"')
+
+
+def test_every_section_list_is_named_by_its_title(navs):
+    # Material names a section's list by its toggle; when the section has
+    # an index page, that toggle is a chevron with no text, or is not
+    # printed at all (a section with nothing but its index page), so a
+    # screen reader lists an unnamed navigation. The override gives each
+    # list the section's title: the chevron carries it as hidden text
+    # (Material's bundle finds the list by the toggle's id), and a list
+    # without a toggle is named by its own title.
+    ours, material = navs
+    unnamed = {page: [key for key in LABELLED.findall(nav) if not names(nav).get(key)]
+               for page, nav in material.items()}
+    assert sum(map(len, unnamed.values())) > 10, "the fixture has no section Material leaves unnamed"
+    for page, nav in ours.items():
+        found = names(nav)
+        assert all(found.get(key) for key in LABELLED.findall(nav)), page
+    named = {key: names(ours["huong-dan/nang-cao/mau-trang/index.html"])[key]
+             for key in LABELLED.findall(ours["huong-dan/nang-cao/mau-trang/index.html"])}
+    # The section's title as the navigation shows it (MkDocs makes it from the fixture's folder name).
+    assert set(named.values()) == {"Hướng dẫn", "Nang cao"}, named
+    # The questions' section has its index page only: named by its own title.
+    questions = ours["hoi-dap/index.html"]
+    assert [names(questions)[key] for key in LABELLED.findall(questions) if key.endswith("_title")] == ["Hỏi đáp"]
+
+
+TAB_LINK = re.compile(r'<li class="md-tabs__item( md-tabs__item--active)?"> <a href="([^"]*)" class="md-tabs__link"'
+                      r'(?: aria-current="(page|true)")?>')
+
+
+def test_the_tab_of_the_pages_section_is_marked_current(tabs):
+    # Material marks the tab of the page's section by class only. The
+    # override adds `aria-current` to that tab's link: "page" when it links
+    # to the page itself, "true" when the page is further in the section.
+    ours, material = tabs
+    assert not any("aria-current" in nav for nav in material.values())
+    marked = {}
+    for page, nav in ours.items():
+        items = TAB_LINK.findall(nav)
+        assert len(items) == nav.count('class="md-tabs__item'), page
+        folder = posixpath.dirname(page)
+        for active, href, current in items:
+            assert bool(active) == bool(current), (page, href)
+            if current:
+                itself = posixpath.normpath(posixpath.join(folder, href)) == posixpath.normpath(folder)
+                assert current == ("page" if itself else "true"), (page, href)
+                marked[page] = current
+    assert {page: marked.get(page) for page in (
+        "index.html", "van-ban/index.html", "van-ban/kl-14/index.html", "huong-dan/nang-cao/chi-tiet/bang/index.html",
+        "tin-tuc/index.html", "tin-tuc/page/2/index.html", "404.html")} == {
+        "index.html": "page", "van-ban/index.html": "page", "van-ban/kl-14/index.html": "true",
+        "huong-dan/nang-cao/chi-tiet/bang/index.html": "true", "tin-tuc/index.html": "page",
+        "tin-tuc/page/2/index.html": "true", "404.html": None}
