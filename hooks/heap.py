@@ -38,9 +38,18 @@ def relax() -> None:
         gc.set_threshold(*relaxed(_saved))
 
 
-def restore() -> None:
-    """Give back the thresholds `relax` found: `mkdocs serve` lives on between builds."""
+def restore(collect: bool = False) -> None:
+    """Give back the thresholds `relax` found: `mkdocs serve` lives on between
+    builds. With `collect` (under serve), also free the finished build's
+    cycles now: between two builds nothing is allocated, so no collection
+    runs, and the next build's thresholds make a full one rare, so each
+    build's pages, navigation and templates' contexts stayed in the oldest
+    generation. `mkdocs serve` of the benchmark's 1× grew by about 5 MiB a
+    save (57 → 97 MiB in ten); collected, it stays at 62 MiB, for about
+    0.05 s a save."""
     global _saved
     if _saved is not None:
         gc.set_threshold(*_saved)
         _saved = None
+    if collect:
+        gc.collect()

@@ -604,7 +604,7 @@ def on_post_build(config):
     try:
         finish_build(config)
     finally:
-        heap.restore()
+        heap.restore(collect=STATE.command == "serve")
 
 
 def finish_build(config) -> None:
@@ -667,7 +667,7 @@ def write_clause_pages(config) -> None:
 
 def on_build_error(error):
     STATE.failed = True
-    heap.restore()
+    heap.restore(collect=STATE.command == "serve")
 
 
 def on_shutdown():
