@@ -119,7 +119,7 @@ def test_reader_moves_by_the_navigation_which_says_where_they_are(page):
         open_menu()
         press(page, nav.get_by_role("link", name="Văn bản", exact=True))
     else:
-        press(page, page.locator(".md-tabs").get_by_role("link", name="Văn bản", exact=True))
+        press(page, tabs.get_by_role("link", name="Văn bản", exact=True))
     page.wait_for_url("**/van-ban/")
     open_menu()
     current = nav.locator("a[aria-current='page']")

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import posixpath
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from conftest import built, copy_project
 from tools.project import POST_TEMPLATE, edit
+from tools.section_text import SectionText, words
 
 OVERRIDES = ("overrides/partials/nav.html", "overrides/partials/nav-item.html", "overrides/partials/tabs-item.html")
 START = '<nav class="md-nav md-nav--primary'
@@ -49,7 +49,7 @@ def fixture_project(root: Path) -> Path:
     return project
 
 
-def primary_navs(site: Path, start_tag: str = START) -> dict[str, str]:
+def navs_of(site: Path, start_tag: str = START) -> dict[str, str]:
     """Each page's primary navigation (or another `<nav>` by its start),
     whitespace runs as one space: the override joins items with less
     whitespace than Material's loop, which HTML collapses alike."""
@@ -79,15 +79,20 @@ def sites(tmp_path_factory) -> tuple[Path, Path]:
 
 @pytest.fixture(scope="module")
 def navs(sites) -> tuple[dict[str, str], dict[str, str]]:
-    return primary_navs(sites[0]), primary_navs(sites[1])
+    return navs_of(sites[0]), navs_of(sites[1])
 
 
 @pytest.fixture(scope="module")
 def tabs(sites) -> tuple[dict[str, str], dict[str, str]]:
-    return primary_navs(sites[0], TABS), primary_navs(sites[1], TABS)
+    return navs_of(sites[0], TABS), navs_of(sites[1], TABS)
 
 
 CURRENT = ' aria-current="page"'
+
+
+def target(page: str, href: str) -> str:
+    """The folder a link on `page` (a path in the site) leads to."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
 LINK = re.compile(r"<a [^>]*>")
 # What the overrides add to Material's markup for screen readers (the tests below).
 ADDED = re.compile(r' aria-current="(?:page|true)"| id="__nav[\w]*_title"'
@@ -154,8 +159,8 @@ def test_the_link_to_the_page_itself_is_marked_current(navs):
         assert nav.count(CURRENT) == len(current), page
         folder = posixpath.dirname(page)
         for a in current:
-            target = posixpath.normpath(posixpath.join(folder, re.search(r'href="([^"]*)"', a).group(1)))
-            assert target in (posixpath.normpath(folder), re.sub(r"/page/\d+$", "", folder)), (page, a)
+            assert target(page, re.search(r'href="([^"]*)"', a).group(1)) in (
+                posixpath.normpath(folder), re.sub(r"/page/\d+$", "", folder)), (page, a)
     expected = {
         "index.html": 1,
         "van-ban/kl-14/index.html": 1,
@@ -171,37 +176,10 @@ def test_the_link_to_the_page_itself_is_marked_current(navs):
     assert {page: ours[page].count(CURRENT) for page in expected} == expected
 
 
-class _Names(HTMLParser):
-    """The text of every element with an id, tags dropped, as a screen
-    reader computes a name from an element it is pointed to."""
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.open: list[str | None] = []
-        self.texts: dict[str, list[str]] = {}
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.VOID:
-            return
-        found = dict(attrs).get("id")
-        self.open.append(found)
-        if found:
-            self.texts[found] = []
-
-    def handle_endtag(self, tag):
-        if tag not in self.VOID and self.open:
-            self.open.pop()
-
-    def handle_data(self, data):
-        for found in filter(None, self.open):
-            self.texts[found].append(data)
-
-
 def names(nav: str) -> dict[str, str]:
-    parser = _Names()
-    parser.feed(nav)
-    return {key: " ".join("".join(parts).split()) for key, parts in parser.texts.items()}
+    """The text of every element with an id, as a screen reader computes a
+    name from an element it is pointed to."""
+    return {key: words("".join(parts)) for key, parts in SectionText(nav, "id", children=True).text.items()}
 
 
 LABELLED = re.compile(r'<nav class="md-nav" data-md-level="\d+" aria-labelledby="([^"]+)"')
@@ -216,19 +194,21 @@ def test_every_section_list_is_named_by_its_title(navs):
     # (Material's bundle finds the list by the toggle's id), and a list
     # without a toggle is named by its own title.
     ours, material = navs
-    unnamed = {page: [key for key in LABELLED.findall(nav) if not names(nav).get(key)]
-               for page, nav in material.items()}
-    assert sum(map(len, unnamed.values())) > 10, "the fixture has no section Material leaves unnamed"
-    for page, nav in ours.items():
+    def list_names(nav: str) -> dict[str, str]:
         found = names(nav)
-        assert all(found.get(key) for key in LABELLED.findall(nav)), page
-    named = {key: names(ours["huong-dan/nang-cao/mau-trang/index.html"])[key]
-             for key in LABELLED.findall(ours["huong-dan/nang-cao/mau-trang/index.html"])}
+        return {key: found.get(key, "") for key in LABELLED.findall(nav)}
+
+    unnamed = sum(not name for nav in material.values() for name in list_names(nav).values())
+    assert unnamed > 10, "the fixture has no section Material leaves unnamed"
+    ours_named = {page: list_names(nav) for page, nav in ours.items()}
+    assert all(all(named.values()) for named in ours_named.values()), [
+        page for page, named in ours_named.items() if not all(named.values())]
+    named = ours_named["huong-dan/nang-cao/mau-trang/index.html"]
     # The section's title as the navigation shows it (MkDocs makes it from the fixture's folder name).
     assert set(named.values()) == {"Hướng dẫn", "Nang cao"}, named
     # The questions' section has its index page only: named by its own title.
-    questions = ours["hoi-dap/index.html"]
-    assert [names(questions)[key] for key in LABELLED.findall(questions) if key.endswith("_title")] == ["Hỏi đáp"]
+    questions = ours_named["hoi-dap/index.html"]
+    assert [name for key, name in questions.items() if key.endswith("_title")] == ["Hỏi đáp"]
 
 
 TAB_LINK = re.compile(r'<li class="md-tabs__item( md-tabs__item--active)?"> <a href="([^"]*)" class="md-tabs__link"'
@@ -245,11 +225,10 @@ def test_the_tab_of_the_pages_section_is_marked_current(tabs):
     for page, nav in ours.items():
         items = TAB_LINK.findall(nav)
         assert len(items) == nav.count('class="md-tabs__item'), page
-        folder = posixpath.dirname(page)
         for active, href, current in items:
             assert bool(active) == bool(current), (page, href)
             if current:
-                itself = posixpath.normpath(posixpath.join(folder, href)) == posixpath.normpath(folder)
+                itself = target(page, href) == posixpath.normpath(posixpath.dirname(page))
                 assert current == ("page" if itself else "true"), (page, href)
                 marked[page] = current
     assert {page: marked.get(page) for page in (
