@@ -299,7 +299,7 @@ def test_every_document_is_laid_out_as_if_all_its_clauses_were(browser, site_url
     """Once laid out, every element of every document page is where it is
     when every clause is laid out from the start: the rule saves work and
     moves nothing (margins included)."""
-    def url(page) -> str:
+    def address(page) -> str:
         return f"/{page.parent.relative_to(built_site).as_posix()}/"
 
     urls = []
@@ -308,7 +308,7 @@ def test_every_document_is_laid_out_as_if_all_its_clauses_were(browser, site_url
             # The document, and its clause page that holds the most clauses.
             pages = doc.parent.glob("*/index.html")
             busiest = max(pages, key=lambda p: p.read_text(encoding="utf-8").count("kl-clause--depth-"), default=doc)
-            urls += sorted({url(doc), url(busiest)})
+            urls += sorted({address(doc), address(busiest)})
     assert "/van-ban/kl-14/" in urls and "/van-ban/kl-14/muc-2/" in urls
     shipped, whole = context_for(browser, site_url, size), context_for(browser, site_url, size)
     off_screen.without_the_rule(whole)
