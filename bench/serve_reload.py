@@ -93,8 +93,11 @@ _SHOWN_AT = """() => {
 
 
 def _shown_at(page, word: str) -> float | None:
+    # textContent, not innerText: the word's clause is far below the screen,
+    # where the browser skips its layout (site.css, "clauses off screen"),
+    # and innerText leaves out text it has not laid out.
     try:
-        if page.evaluate("w => !!document.body && document.body.innerText.includes(w)", word):
+        if page.evaluate("w => !!document.body && document.body.textContent.includes(w)", word):
             return float(page.evaluate(_SHOWN_AT))
     except Exception:   # the page is reloading: its context is gone for a moment
         pass
