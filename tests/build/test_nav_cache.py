@@ -93,6 +93,8 @@ CURRENT = ' aria-current="page"'
 def target(page: str, href: str) -> str:
     """The folder a link on `page` (a path in the site) leads to."""
     return posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
+
+
 LINK = re.compile(r"<a [^>]*>")
 # What the overrides add to Material's markup for screen readers (the tests below).
 ADDED = re.compile(r' aria-current="(?:page|true)"| id="__nav[\w]*_title"'
