@@ -24,7 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from hooks import contract, heap, pipeline
+from hooks import contract, heap, pipeline, site_markdown
 from hooks import site_clause_pages as clause_pages
 from hooks.collect import authors, posts
 from hooks.derive import (
@@ -92,6 +92,11 @@ class State:
     # Clause pages are joined to one shell (hooks/render/shell.py) unless
     # KL_CLAUSE_PAGES=full asks for the theme's full render of each.
     clause_shell: bool = True
+    # One Markdown instance for the loop's pages (hooks/site_markdown.py),
+    # made at the first page, once every plugin has set the config; None
+    # when KL_MARKDOWN=per-page leaves each page to MkDocs.
+    markdown: site_markdown.Renderer | None = None
+    shared_markdown: bool = True
     shell: shell.Shell | None = None   # made from the prototype page, before any clause page
     shell_policy: str | None = None    # its script policy's tag (hooks/publish/csp.py)
     # (src, heading) of each clause page, written after the page loop (hooks/site_clause_pages.py)
@@ -131,7 +136,7 @@ def on_config(config):
     heap.relax()   # until the build ends (hooks/heap.py)
     # `mkdocs serve` keeps this module between builds: each build starts clean.
     STATE = State(command=STATE.command, clause_shell=shell.enabled(os.environ),
-                  served_pages=STATE.served_pages)
+                  shared_markdown=site_markdown.enabled(os.environ), served_pages=STATE.served_pages)
     # Vietnamese-aware slugs: "Điều 1" -> "dieu-1" in headings and blog URLs.
     config.mdx_configs.setdefault("toc", {})["slugify"] = textnorm.slugify
     blog = config.plugins.get("material/blog")
@@ -329,6 +334,14 @@ def on_nav(nav, config, files):
                 model, folder, PurePosixPath(c.file.src_uri).stem) if c.is_page else (3,))
     nav.items.sort(key=lambda i: navorder.section_key(folder_of(i)))
     return nav
+
+
+def on_pre_page(page, config, files):
+    if STATE.shared_markdown:
+        if STATE.markdown is None:
+            STATE.markdown = site_markdown.Renderer(config)
+        STATE.markdown.attach(page)
+    return page
 
 
 def on_page_markdown(markdown, page, config, files):

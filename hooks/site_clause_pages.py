@@ -11,7 +11,7 @@ nothing for a page that is not the blog's; tests/build/test_clause_shell.py
 builds every clause page through the loop too (KL_CLAUSE_PAGES=full) and
 compares the two sites byte for byte, sitemap included.
 
-Besides site.py, the only module that imports MkDocs.
+Besides site.py and site_markdown.py, the only module that imports MkDocs.
 """
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """The shape of hooks/: stages import only from the stages below them, no
 module imports another in a cycle, and only the hook (site.py, and
-site_clause_pages.py, which writes pages as MkDocs does) imports MkDocs."""
+site_clause_pages.py and site_markdown.py, which write and convert pages as
+MkDocs does) imports MkDocs."""
 from __future__ import annotations
 
 import ast
@@ -49,7 +50,7 @@ def stage(module: str) -> int:
 def test_only_the_hook_imports_mkdocs():
     users = sorted(module_name(p) for p in HOOKS.rglob("*.py")
                    if any(i == "mkdocs" or i.startswith("mkdocs.") for i in imports(p)))
-    assert users == ["hooks.site", "hooks.site_clause_pages"]
+    assert users == ["hooks.site", "hooks.site_clause_pages", "hooks.site_markdown"]
 
 
 def test_stages_import_only_from_below():
