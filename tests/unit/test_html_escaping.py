@@ -15,7 +15,7 @@ from conftest import ROOT
 from hooks import pipeline
 from hooks.render import graph, views
 from hooks.resolve import placeholders
-from hooks.text.html import Markup, tag
+from hooks.text.html import Markup, attributes, start_tag, tag
 
 EVIL = "<script>alert(\"x\")</script> 'a' & \"b\""
 # Clause text is the editor's own Markdown, where raw tags are refused by the
@@ -127,3 +127,14 @@ def test_names_are_escaped_too_however_often_they_come():
     for _ in range(2):
         assert tag('p"x', {"a<b": "1", 'c"': True}, "t") == '<p&#34;x a&lt;b="1" c&#34;>t</p&#34;x>'
     assert tag(Markup("b"), {"class": "k"}, Markup("<i>x</i>")) == '<b class="k"><i>x</i></b>'
+
+
+def test_values_that_are_not_text_are_written_as_markupsafe_writes_them():
+    class Html:   # markup by its own say, as Jinja and markupsafe read it
+        def __html__(self):
+            return "<i>h</i>"
+
+    assert tag("p", {"data-n": 3, "data-h": Html()}, Html(), 4, "<") == '<p data-n="3" data-h="<i>h</i>"><i>h</i>4&lt;</p>'
+    # Finished parts are Markup: they nest without being escaped twice.
+    assert type(start_tag("p", {"a": "<"})) is Markup and start_tag("p", {"a": "<"}) == '<p a="&lt;">'
+    assert type(attributes({"a": "&", "b": True})) is Markup and attributes({"a": "&", "b": True}) == ' a="&amp;" b'
