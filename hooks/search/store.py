@@ -102,9 +102,17 @@ def record_terms(record: Record) -> tuple[dict[str, float], int]:
     return weights, length
 
 
+def length_norm(length: int, average: float) -> float:
+    """BM25's length part of a record."""
+    return 1 - B + B * (length / average if average else 1)
+
+
 def level(tf: float, length: int, average: float) -> int:
     """BM25's term part, scaled to 1..LEVELS."""
-    norm = 1 - B + B * (length / average if average else 1)
+    return _level(tf, length_norm(length, average))
+
+
+def _level(tf: float, norm: float) -> int:
     return max(1, round(tf * (K1 + 1) / (tf + K1 * norm) / (K1 + 1) * LEVELS))
 
 
@@ -134,6 +142,12 @@ class Index:
     def average(self) -> float:
         return sum(self.lengths) / len(self.lengths) if self.lengths else 0.0
 
+    @functools.cached_property
+    def norms(self) -> list[float]:
+        """Each record's length part, once: a record has a posting for every term it holds."""
+        average = self.average
+        return [length_norm(length, average) for length in self.lengths]
+
     @property
     def shards(self) -> int:
         total = self.count + len(self.completions) * COMPLETIONS
@@ -145,7 +159,7 @@ class Index:
     def encode(self, plist: array) -> list[int]:
         """A term's record numbers as gaps from the previous one, each
         followed by its level."""
-        average, lengths = self.average, self.lengths
+        norms = self.norms
         keys, tfs = plist[0::2], plist[1::2]
         numbers = [self.firsts[key >> KIND_SHIFT] + (key & _PLACE) for key in keys]
         order: Iterable[int] = range(len(numbers))
@@ -155,7 +169,7 @@ class Index:
         for i in order:
             number = numbers[i]
             out.append(number - previous)
-            out.append(level(tfs[i] / TF_SCALE, lengths[number], average))
+            out.append(_level(tfs[i] / TF_SCALE, norms[number]))
             previous = number
         return out
 
