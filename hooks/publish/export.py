@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -324,14 +324,14 @@ def write(model: Model, site_url: str, urls: dict[str, str], site_dir: Path) -> 
     out = Path(site_dir) / OUTPUT
     temp = out.with_name(out.name + ".tmp")
     shutil.rmtree(temp, ignore_errors=True)
-    known: dict[str, dict] = {}
+    known: dict[str, Callable[[Any], list[str]]] = {}   # each schema's validator, read once
     problems: list[str] = []
     written = []
     for path, data, schema_path in files(model, site_url, urls):
         if schema_path is None:
-            known[path] = data
+            known[path] = jsonschema_subset.validator(data)
         else:
-            problems += [f"{path}: {e}" for e in jsonschema_subset.errors(data, known[schema_path])]
+            problems += [f"{path}: {e}" for e in known[schema_path](data)]
         target = temp / path
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("w", encoding="utf-8") as handle:   # encoded as written: never one whole string

@@ -52,6 +52,15 @@ def test_validator(instance, problem):
         assert any(problem in f for f in found), found
 
 
+def test_validator_follows_a_definition_that_refers_to_itself():
+    tree = {"$ref": "#/$defs/node",
+            "$defs": {"node": {"type": "object", "properties": {"kids": {"type": "array",
+                                                                        "items": {"$ref": "#/$defs/node"}}}}}}
+    check = jsonschema_subset.validator(tree)
+    assert check({"kids": [{"kids": []}, {}]}) == []
+    assert check({"kids": [{"kids": [1]}]}) == ["$.kids[0].kids[0]: expected object, got int"]
+
+
 def test_validator_refuses_keywords_it_does_not_check():
     with pytest.raises(jsonschema_subset.SchemaError):
         jsonschema_subset.errors("x", {"type": "string", "maxLength": 3})
