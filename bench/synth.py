@@ -6,6 +6,7 @@ real Vietnamese words; it is never published.
 """
 from __future__ import annotations
 
+import compileall
 import itertools
 import random
 import re
@@ -56,6 +57,10 @@ def generate(dest: Path, scale: int, seed: int = 14) -> dict:
     shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     for folder in ("hooks", "overrides"):
         shutil.copytree(ROOT / folder, dest / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    # Bytecode written now, as pip writes Material's when it installs it: a
+    # machine with PYTHONDONTWRITEBYTECODE set (this one) would otherwise
+    # compile every module of the hooks again in every build timed.
+    compileall.compile_dir(dest / "hooks", quiet=1)
     docs = dest / "docs"
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
     shutil.copytree(ROOT / "docs" / "huong-dan", docs / "huong-dan")
