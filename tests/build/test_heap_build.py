@@ -68,8 +68,9 @@ SERVE_DRIVER = """
 import gc, json, os, signal, sys, threading, time
 from pathlib import Path
 import mkdocs.commands.serve as serve
-left, build = [], serve.build
+left, started, build = [], [], serve.build
 def counted(*args, **kwargs):
+    started.append(1)
     result = build(*args, **kwargs)
     left.append(gc.collect())
     return result
@@ -79,8 +80,14 @@ def editor():
     for n in range(1, 3):
         while len(left) < n:
             time.sleep(0.1)
-        time.sleep(0.5)
-        page.write_text(page.read_text(encoding="utf-8") + f"\\nLần sửa {n}.\\n", encoding="utf-8")
+        # On a busy machine the watcher may start after the first save: save
+        # again until a build starts, as an editor would.
+        while len(started) < n + 1:
+            time.sleep(0.5)
+            page.write_text(page.read_text(encoding="utf-8") + f"\\nLần sửa {n}.\\n", encoding="utf-8")
+            deadline = time.time() + 5
+            while len(started) < n + 1 and time.time() < deadline:
+                time.sleep(0.1)
     while len(left) < 3:
         time.sleep(0.1)
     print("LEFT " + json.dumps(left), flush=True)
