@@ -93,9 +93,8 @@ _SHOWN_AT = """() => {
 
 
 def _shown_at(page, word: str) -> float | None:
-    # textContent, not innerText: the word's clause is far below the screen,
-    # where the browser skips its layout (site.css, "clauses off screen"),
-    # and innerText leaves out text it has not laid out.
+    # textContent, not innerText: innerText leaves out text the browser has
+    # not laid out, as with a stylesheet that skips content far below the screen.
     try:
         if page.evaluate("w => !!document.body && document.body.textContent.includes(w)", word):
             return float(page.evaluate(_SHOWN_AT))

@@ -7,7 +7,6 @@ import re
 
 import pytest
 
-from tests.tools import off_screen
 from tests.tools.search_ui import first_result, open_search_as_a_person
 
 PHONE = {"width": 390, "height": 844}
@@ -261,64 +260,6 @@ def test_no_citation_for_provisional_items_or_missing_text(page):
     assert page.locator('section[data-clause="muc-2-4"] .kl-cite').count() >= 1
 
 
-# -- clauses laid out near the screen only (site.css, "clauses off screen") ----
-
-def laid_out(pg, selector: str) -> bool:
-    """False while the browser skips the layout and paint of what the element holds."""
-    return pg.eval_on_selector(selector, "el => el.firstElementChild.checkVisibility({contentVisibilityAuto: true})")
-
-
-def test_reader_going_to_the_last_clause_finds_it_laid_out(page):
-    page.goto("/van-ban/kl-14/")
-    page.wait_for_load_state("networkidle")
-    link = page.locator(".kl-toc .kl-toc__depth-0 a").last
-    anchor = link.get_attribute("href").rpartition("#")[2]
-    section = f'section[data-clause="{anchor}"]'
-    # Far below the first screen: not laid out at first load.
-    assert not laid_out(page, section)
-    press(page, page.locator(".kl-toc > summary"))
-    press(page, link)
-    lands_on(page, f"#{anchor}")
-    assert laid_out(page, section)
-    assert page.locator(f"#{anchor}").is_visible()
-
-
-def positions(pg, url: str, render: bool) -> list[list[int]]:
-    pg.goto(url)
-    pg.wait_for_load_state("networkidle")
-    if render:
-        off_screen.render_every_clause(pg)
-    return pg.evaluate("""() => [...document.querySelectorAll('.md-content *')].map(e => {
-        const r = e.getBoundingClientRect();
-        return [Math.round(r.top + scrollY), Math.round(r.left), Math.round(r.width), Math.round(r.height)];
-    })""")
-
-
-@pytest.mark.parametrize("size", SIZES)
-def test_every_document_is_laid_out_as_if_all_its_clauses_were(browser, site_url, built_site, size):
-    """Once laid out, every element of every document page is where it is
-    when every clause is laid out from the start: the rule saves work and
-    moves nothing (margins included)."""
-    def address(page) -> str:
-        return f"/{page.parent.relative_to(built_site).as_posix()}/"
-
-    urls = []
-    for doc in sorted((built_site / "van-ban").glob("*/index.html")):
-        if "kl-clause--depth-0" in doc.read_text(encoding="utf-8"):
-            # The document, and its clause page that holds the most clauses.
-            pages = doc.parent.glob("*/index.html")
-            busiest = max(pages, key=lambda p: p.read_text(encoding="utf-8").count("kl-clause--depth-"), default=doc)
-            urls += sorted({address(doc), address(busiest)})
-    assert "/van-ban/kl-14/" in urls and "/van-ban/kl-14/muc-2/" in urls
-    shipped, whole = context_for(browser, site_url, size), context_for(browser, site_url, size)
-    off_screen.without_the_rule(whole)
-    left, right = shipped.new_page(), whole.new_page()
-    for url in urls:
-        assert positions(left, url, render=True) == positions(right, url, render=False), url
-    shipped.close()
-    whole.close()
-
-
 # -- the phone figures, as invariants -----------------------------------------
 
 def test_phone_legal_text_first(browser, site_url):
@@ -326,7 +267,6 @@ def test_phone_legal_text_first(browser, site_url):
     pg = context.new_page()
     pg.goto("/van-ban/kl-14/")
     pg.wait_for_load_state("networkidle")
-    off_screen.render_every_clause(pg)   # the page's real height, not the estimates of clauses not yet laid out
     figures = pg.evaluate("""() => {
         const top = el => el.getBoundingClientRect().top + scrollY;
         const first = document.querySelector('section[data-clause] > h2 + p, section[data-clause] > h3 + p');
