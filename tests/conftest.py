@@ -28,15 +28,27 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def run_build(project: Path, site_dir: Path | None = None, strict: bool = True) -> subprocess.CompletedProcess:
-    """`mkdocs build` in a project folder, as an editor or CI runs it."""
+def run_build(project: Path, site_dir: Path | None = None, strict: bool = True,
+              env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build` in a project folder, as an editor or CI runs it; `env`
+    adds to the environment of this build only."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml")]
     if strict:
         cmd.append("--strict")
     if site_dir is not None:
         cmd += ["-d", str(site_dir)]
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(cmd, cwd=project, capture_output=True, text=True, env=env, timeout=300)
+    environ = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
+    return subprocess.run(cmd, cwd=project, capture_output=True, text=True, env=environ, timeout=300)
+
+
+def rebuilt(site: Path, tmp_path_factory, name: str, env: dict[str, str]) -> Path:
+    """The project that built `site` (its parent folder) built again into a
+    new folder with `env`: the reference a mechanism's switch gives, to
+    compare `site` with."""
+    out = tmp_path_factory.mktemp(name) / "site"
+    result = run_build(site.parent, out, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
 
 
 def copy_project(dest: Path) -> Path:

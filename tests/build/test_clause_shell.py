@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_build
+from conftest import rebuilt
 from hooks import contract
 from hooks.render import shell
 from tests.tools import variants
@@ -26,15 +26,9 @@ _CLOCK = re.compile(rb'data-kl-search-version="[0-9a-f]+"'
 
 
 @pytest.fixture(scope="module")
-def full_site(evil_site, tmp_path_factory, request) -> Path:
+def full_site(evil_site, tmp_path_factory) -> Path:
     """The same fixture project built with every clause page rendered in full."""
-    mp = pytest.MonkeyPatch()
-    mp.setenv("KL_CLAUSE_PAGES", "full")
-    request.addfinalizer(mp.undo)
-    site = tmp_path_factory.mktemp("full") / "site"
-    result = run_build(evil_site.parent, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    return rebuilt(evil_site, tmp_path_factory, "full", {"KL_CLAUSE_PAGES": "full"})
 
 
 def clause_pages(site: Path) -> list[str]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_build
+from conftest import rebuilt
 
 # Each build names its search files from its clock (?v=), and a page or
 # feed item without history shows the build's date and time.
@@ -23,15 +23,9 @@ _CLOCK = re.compile(rb'data-kl-search-version="[0-9a-f]+"|\?v=[0-9a-f]+|"version
 
 
 @pytest.fixture(scope="module")
-def per_page_site(evil_site, tmp_path_factory, request) -> Path:
+def per_page_site(evil_site, tmp_path_factory) -> Path:
     """The same fixture project built with MkDocs' own Page.render."""
-    mp = pytest.MonkeyPatch()
-    mp.setenv("KL_MARKDOWN", "per-page")
-    request.addfinalizer(mp.undo)
-    site = tmp_path_factory.mktemp("per-page") / "site"
-    result = run_build(evil_site.parent, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    return rebuilt(evil_site, tmp_path_factory, "per-page", {"KL_MARKDOWN": "per-page"})
 
 
 def files(site: Path) -> list[str]:
@@ -46,4 +40,3 @@ def test_every_file_is_what_page_render_makes(evil_site, per_page_site):
     differ = [n for n in names
               if _CLOCK.sub(b"", (evil_site / n).read_bytes()) != _CLOCK.sub(b"", (per_page_site / n).read_bytes())]
     assert not differ, differ
-
