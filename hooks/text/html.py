@@ -45,12 +45,16 @@ def attributes(attrs: dict | None) -> Markup:
     return Markup(_attributes(attrs))
 
 
+def _start(element: str, attrs: dict | None) -> str:
+    return f"<{element}{_attributes(attrs)}>"
+
+
 def start_tag(name: str, attrs: dict | None = None) -> Markup:
-    return Markup(f"<{_name(name)}{_attributes(attrs)}>")
+    return Markup(_start(_name(name), attrs))
 
 
 def tag(name: str, attrs: dict | None = None, *children) -> Markup:
     """One element; children are escaped unless Markup."""
     inner = "".join([_escaped(child) for child in children])
     element = _name(name)
-    return Markup(f"<{element}{_attributes(attrs)}>{inner}</{element}>")
+    return Markup(f"{_start(element, attrs)}{inner}</{element}>")
