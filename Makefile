@@ -68,4 +68,4 @@ new: $(VENV)/.site-deps
 	@$(BIN)/python -m hooks.cli.scaffold "$(KIND)" "$(ID)"
 
 clean:
-	rm -rf site site.staging site.previous
+	rm -rf site site.staging site.previous .cache

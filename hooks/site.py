@@ -198,8 +198,10 @@ def on_pre_build(config):
 
 
 def on_env(env, config, files):
-    # A rebuild under `mkdocs serve` reuses the templates compiled by the one before.
-    env.bytecode_cache = template_cache.for_env(env)
+    # The templates the build before compiled: kept in memory for the
+    # rebuilds of `mkdocs serve`, in the project's .cache/jinja/ for the next build.
+    project = Path(config.config_file_path).parent if config is not None and config.config_file_path else None
+    env.bytecode_cache = template_cache.for_env(env, project)
     # overrides/partials/nav.html: each navigation item rendered once per
     # build and base, not once per page (hooks/render/navcache.py).
     env.globals["kl_nav_items"] = STATE.nav_items.items
