@@ -75,7 +75,7 @@ def test_instant_navigation_across_depths_runs_under_the_policy(context):
     pg.wait_for_load_state("networkidle")
     # Material's own scripts still work: the palette toggle switches scheme.
     before = pg.get_attribute("body", "data-md-color-scheme")
-    pg.locator("form[data-md-component=palette] label:visible").first.click()
+    pg.locator("form[data-kl-palette] label:visible").first.click()
     assert pg.get_attribute("body", "data-md-color-scheme") != before
     assert pg.evaluate("window.__cspViolations") == []
 
