@@ -4,7 +4,7 @@
 // switching colours (a rule on `[data-md-color-switching] *`), reads the
 // header's computed style, and unmarks <body> a moment later: every element
 // of the page is restyled twice more (KL14 on a phone: 2,592 elements styled
-// instead of 1,527, in Chromium's trace). Here the colours are set, with
+// instead of 1,534, in Chromium's trace). Here the colours are set, with
 // that mark, only when they change: a reader's tap, or a first visit whose
 // system asks for the other scheme. The choice is kept where Material keeps
 // it (`__palette`), so Material's script at the top of the page applies it
