@@ -33,7 +33,7 @@ _PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
 
 def enabled(environ) -> bool:
     """KL_MARKDOWN=per-page: MkDocs' own Page.render (the reference)."""
-    return environ.get("KL_MARKDOWN", "shared") != "per-page"
+    return environ.get("KL_MARKDOWN") != "per-page"
 
 
 class Renderer:

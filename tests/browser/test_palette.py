@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.test_readers_browser import context_for, press
+from tests.browser.test_readers_browser import press, sized_page
 from tests.tools import chromium_trace
 
 TO_DARK, TO_LIGHT = "Chuyển sang giao diện tối", "Chuyển sang giao diện sáng"
@@ -17,11 +17,9 @@ TO_DARK, TO_LIGHT = "Chuyển sang giao diện tối", "Chuyển sang giao diệ
 
 @pytest.fixture(params=["phone", "desktop"])
 def page(request, browser, site_url):
-    context = context_for(browser, site_url, request.param, color_scheme="light")
-    pg = context.new_page()
-    pg.size = request.param
+    pg = sized_page(browser, site_url, request.param, color_scheme="light")
     yield pg
-    context.close()
+    pg.context.close()
 
 
 def toggle(pg):
@@ -73,8 +71,7 @@ def test_the_toggle_switches_the_scheme_and_the_choice_holds_on_the_next_pages(p
 
 def test_enter_on_the_toggle_switches_it(browser, site_url):
     """A keyboard reader tabs to the toggle (its radio) and presses Enter."""
-    context = context_for(browser, site_url, "desktop", color_scheme="light")
-    pg = context.new_page()
+    pg = sized_page(browser, site_url, "desktop", color_scheme="light")
     pg.goto("/")
     pg.focus("#__palette_0")
     pg.keyboard.press("Enter")
@@ -82,19 +79,17 @@ def test_enter_on_the_toggle_switches_it(browser, site_url):
     assert pg.evaluate("document.activeElement.id") == "__palette_1"
     pg.keyboard.press("Enter")
     shows(pg, "default", TO_DARK)
-    context.close()
+    pg.context.close()
 
 
 @pytest.mark.parametrize("size", ["phone", "desktop"])
 def test_a_first_visit_follows_the_systems_dark_scheme(browser, site_url, size):
-    context = context_for(browser, site_url, size, color_scheme="dark")
-    pg = context.new_page()
+    pg = sized_page(browser, site_url, size, color_scheme="dark")
     pg.goto("/van-ban/kl-14/")
     shows(pg, "slate", TO_LIGHT)
-    pg.size = size
     press(pg, toggle(pg))
     shows(pg, "default", TO_DARK)
-    context.close()
+    pg.context.close()
 
 
 def test_a_page_load_restyles_nothing_for_the_toggle(browser, site_url):

@@ -21,13 +21,18 @@ def context_for(browser, site_url, size: str, **extra):
     return browser.new_context(**(options | extra))
 
 
+def sized_page(browser, site_url, size: str, **extra):
+    """A page in a new context at `size`, which `press` reads; close its `context`."""
+    pg = context_for(browser, site_url, size, **extra).new_page()
+    pg.size = size
+    return pg
+
+
 @pytest.fixture(params=["phone", "desktop"])
 def page(request, browser, site_url):
-    context = context_for(browser, site_url, request.param)
-    pg = context.new_page()
-    pg.size = request.param
+    pg = sized_page(browser, site_url, request.param)
     yield pg
-    context.close()
+    pg.context.close()
 
 
 def press(pg, locator):

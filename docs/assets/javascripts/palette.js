@@ -87,10 +87,8 @@
     }
     // Each toggle shows while its own palette is on (it switches to the next).
     inputs.forEach(function (input, index) {
-      var label = input.nextElementSibling;
-      if (label instanceof HTMLElement && label.hidden !== (chosen.index !== index)) {
-        label.hidden = chosen.index !== index;
-      }
+      var label = input.nextElementSibling, hide = chosen.index !== index;
+      if (label instanceof HTMLElement && label.hidden !== hide) label.hidden = hide;
     });
     __md_set("__palette", chosen);
     if (changed) {
