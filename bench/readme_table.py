@@ -79,6 +79,24 @@ def readers_table(result: dict) -> list[str]:
     return out
 
 
+def lighthouse_conditions(result: dict) -> str:
+    """One sentence on the machine under the Lighthouse runs (bench/lighthouse.py
+    waits for quiet CPUs before each run and records them)."""
+    runs = [c for row in (result.get("lighthouse") or {}).get("pages", {}).values()
+            for side in ("hooks", "plain") for c in row.get(side + "_conditions") or []]
+    if not runs:
+        return ""
+    index = sorted(c["benchmark_index"] for c in runs)
+    busy = [c["busy"] for c in runs if c["busy"] is not None]
+    loud = sum(1 for c in runs if c["quiet"] is False)
+    return (f"Each of the {len(runs)} Lighthouse runs started once the CPUs had been quiet for 3 s "
+            f"(busy at most 15 % of the time; waited at most {max(c['waited_s'] for c in runs)} s"
+            + (f"; in the last second before a run, at most {max(busy):.0%} busy" if busy else "")
+            + (f"; {loud} run(s) started busy after the 2-minute limit" if loud else "")
+            + f"). Lighthouse's `benchmarkIndex` (its measure of the CPU at the start of a run): "
+            f"{index[0]} to {index[-1]}.")
+
+
 def render(result: dict) -> str:
     date = dt.date.fromisoformat(result["date"]).strftime("%d/%m/%Y")
     steps = ", ".join(f"{k.removeprefix('load_after_').replace('_', ' ')} {v[0]}" for k, v in result.items()
@@ -93,6 +111,9 @@ def render(result: dict) -> str:
     readers = readers_table(result)
     if len(readers) > 2:
         parts += readers
+    conditions = lighthouse_conditions(result)
+    if conditions:
+        parts += ["", conditions]
     return "\n".join(parts).rstrip() + "\n"
 
 
