@@ -40,8 +40,8 @@ class NavCache:
         # Most bases render an item the same (4,849 entries, 381 distinct
         # at 10×): each distinct HTML is held once.
         self._distinct: dict[str, str] = {}
-        # id(item) -> (every folder and page path under the item, has `pages`)
-        self._info: dict[int, tuple[frozenset[str], bool]] = {}
+        # id(item) -> (every folder and page path under the item, ids of its `pages`)
+        self._info: dict[int, tuple[frozenset[str], frozenset[int]]] = {}
 
     def clear(self) -> None:
         """Forget every rendered item (the page loop is over); a later render
@@ -62,7 +62,10 @@ class NavCache:
         here = "/".join(folder)
         out = []
         for n, item in enumerate(items, 1):
-            if skip and item == skip:
+            # Identity, not MkDocs' `Page.__eq__` (title and file), as
+            # Material's `!=`: the nav holds each page once, and the
+            # comparison ran for every item of a section on every page.
+            if item is skip:
                 continue
             path = f"{prefix}_{n}"
             if not known or self._live(item, page, here):
@@ -81,10 +84,13 @@ class NavCache:
     def _live(self, item, page, folder: str) -> bool:
         if item.active:
             return True
-        under, has_pages = self._item_info(item)
-        return folder in under or (has_pages and page in item.pages)
+        under, pages = self._item_info(item)
+        return folder in under or id(page) in pages
 
-    def _item_info(self, item) -> tuple[frozenset[str], bool]:
+    def _item_info(self, item) -> tuple[frozenset[str], frozenset[int]]:
+        """Every folder and page path under `item`, and the ids of the pages
+        a blog view lists (`page in view.pages` compared every post by
+        title and file, on every page)."""
         info = self._info.get(id(item))
         if info is None:
             under: set[str] = set()
@@ -94,5 +100,5 @@ class NavCache:
             if url is not None:
                 parts = posixpath.normpath("/" + url)[1:].split("/")
                 under.update("/".join(parts[:k]) for k in range(1, len(parts) + 1) if parts[0])
-            info = self._info[id(item)] = (frozenset(under), bool(getattr(item, "pages", None)))
+            info = self._info[id(item)] = (frozenset(under), frozenset(map(id, getattr(item, "pages", None) or ())))
         return info
