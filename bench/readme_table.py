@@ -9,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from bench import synth
+from bench import lighthouse, synth
 
 TARGETS = {"build": "≤ 1.10 (< 1.0 at 10× and 100×)", "weight": "≤ 1.10", "lighthouse": "≥ 98",
            "growth": "≤ 10.5", "memory": "≤ 1.5 at 100×"}
@@ -89,12 +89,13 @@ def lighthouse_conditions(result: dict) -> str:
     index = sorted(c["benchmark_index"] for c in runs)
     busy = [c["busy"] for c in runs if c["busy"] is not None]
     loud = sum(1 for c in runs if c["quiet"] is False)
-    return (f"Each of the {len(runs)} Lighthouse runs started once the CPUs had been quiet for 3 s "
-            f"(busy at most 15 % of the time; waited at most {max(c['waited_s'] for c in runs)} s"
+    return (f"Each of the {len(runs)} Lighthouse runs started once the CPUs had been quiet for "
+            f"{lighthouse.QUIET_SECONDS} s (busy at most {lighthouse.QUIET_BUSY:.0%} of each second; "
+            f"it waited at most {max(c['waited_s'] for c in runs)} s"
             + (f"; in the last second before a run, at most {max(busy):.0%} busy" if busy else "")
-            + (f"; {loud} run(s) started busy after the 2-minute limit" if loud else "")
+            + (f"; {loud} run(s) started busy after the {lighthouse.QUIET_WAIT_MAX} s limit" if loud else "")
             + f"). Lighthouse's `benchmarkIndex` (its measure of the CPU at the start of a run): "
-            f"{index[0]} to {index[-1]}.")
+            f"{index[0]:,} to {index[-1]:,}.")
 
 
 def render(result: dict) -> str:
