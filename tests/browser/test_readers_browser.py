@@ -45,10 +45,20 @@ def press(pg, locator):
 
 
 def lands_on(pg, selector: str) -> None:
-    """After a click on an in-page link the page may still be scrolling (an
-    upper bound for waiting on a loaded machine, not a timed assertion)."""
-    pg.wait_for_function("""sel => { const r = document.querySelector(sel).getBoundingClientRect();
-        return r.top >= 0 && r.top < innerHeight && r.bottom > 0; }""", arg=selector, timeout=30000)
+    """After a tap on an in-page link the page may still be moving: the
+    browser scrolls, then a `<details>` above closes and scroll anchoring
+    moves the page again. The target must be on screen and at rest: the
+    same place on 10 animation frames in a row, counted in frames, so a
+    slow machine takes longer but does not fail (30 s is an upper bound,
+    not a timed assertion). A target that passes through the screen and
+    leaves it does not land."""
+    pg.wait_for_function("""sel => {
+        const r = document.querySelector(sel).getBoundingClientRect();
+        const on = r.top >= 0 && r.top < innerHeight && r.bottom > 0;
+        const seen = (window.__klLands ||= {})[sel] ||= {top: NaN, frames: 0};
+        seen.frames = on && r.top === seen.top ? seen.frames + 1 : 0;
+        seen.top = r.top;
+        return seen.frames >= 10; }""", arg=selector, polling="raf", timeout=30000)
 
 
 def in_viewport(pg, selector: str) -> bool:
