@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.test_readers_browser import in_viewport
 from tests.tools import chromium_trace
 
 
@@ -15,13 +16,6 @@ def page(browser, site_url):
     pg.requests = requests
     yield pg
     context.close()
-
-
-def in_viewport(pg, selector: str) -> bool:
-    return pg.eval_on_selector(selector, """el => {
-        const r = el.getBoundingClientRect();
-        return r.top >= 0 && r.top < window.innerHeight && r.bottom > 0;
-    }""")
 
 
 def test_clause_permalink_lands_on_clause_and_copies_citation(page, site_url):

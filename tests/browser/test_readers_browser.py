@@ -44,17 +44,22 @@ def press(pg, locator):
         locator.click()
 
 
+# A box on screen, in JavaScript, `r` being its bounding rectangle.
+_ON_SCREEN = "r.top >= 0 && r.top < innerHeight && r.bottom > 0"
+
+
 def lands_on(pg, selector: str) -> None:
     """After a tap on an in-page link the page may still be moving: the
-    browser scrolls, then a `<details>` above closes and scroll anchoring
-    moves the page again. The target must be on screen and at rest: the
-    same place on 10 animation frames in a row, counted in frames, so a
-    slow machine takes longer but does not fail (30 s is an upper bound,
-    not a timed assertion). A target that passes through the screen and
-    leaves it does not land."""
+    browser scrolls, then Material's instant navigation (which fetches the
+    page again on the first link within it) replaces the content and scroll
+    anchoring moves the page again. The target must be on screen and at
+    rest: the same place on 10 animation frames in a row, counted in
+    frames, so a slow machine takes longer but does not fail (30 s is an
+    upper bound, not a timed assertion). A target that passes through the
+    screen and leaves it does not land."""
     pg.wait_for_function("""sel => {
         const r = document.querySelector(sel).getBoundingClientRect();
-        const on = r.top >= 0 && r.top < innerHeight && r.bottom > 0;
+        const on = """ + _ON_SCREEN + """;
         const seen = (window.__klLands ||= {})[sel] ||= {top: NaN, frames: 0};
         seen.frames = on && r.top === seen.top ? seen.frames + 1 : 0;
         seen.top = r.top;
@@ -62,10 +67,7 @@ def lands_on(pg, selector: str) -> None:
 
 
 def in_viewport(pg, selector: str) -> bool:
-    return pg.eval_on_selector(selector, """el => {
-        const r = el.getBoundingClientRect();
-        return r.top >= 0 && r.top < window.innerHeight && r.bottom > 0;
-    }""")
+    return pg.eval_on_selector(selector, "el => { const r = el.getBoundingClientRect(); return " + _ON_SCREEN + "; }")
 
 
 # -- journeys -------------------------------------------------------------------
