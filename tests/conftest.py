@@ -75,9 +75,9 @@ def failed_build(tmp_path: Path, mutate) -> tuple[Path, str]:
     return project, output
 
 
-def built(project: Path, site: Path) -> Path:
+def built(project: Path, site: Path, env: dict[str, str] | None = None) -> Path:
     """A good build of `project` into `site`; its log is kept in site/.build-log."""
-    result = run_build(project, site)
+    result = run_build(project, site, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     site.joinpath(".build-log").write_text(result.stdout + result.stderr, encoding="utf-8")
     return site
@@ -124,8 +124,15 @@ def serve(directory: Path):
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site) -> str:
-    with serve(built_site) as url:
+def site_url(tmp_path_factory) -> str:
+    """The site served at the address it was built for (SITE_URL), as it is
+    deployed. Material's instant navigation takes a link only to a page its
+    sitemap lists, matched by port too: served at another port, every link
+    loaded its page anew, and the browser tests never met the navigation
+    readers meet."""
+    site = tmp_path_factory.mktemp("served") / "site"
+    with serve(site) as url:
+        built(ROOT, site, env={"SITE_URL": url + "/"})
         yield url
 
 

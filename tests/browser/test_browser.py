@@ -5,6 +5,7 @@ import pytest
 
 from tests.browser.test_readers_browser import in_viewport
 from tests.tools import chromium_trace
+from tests.tools.arrival import arrived, mark_window, same_window
 
 
 @pytest.fixture()
@@ -66,8 +67,10 @@ def test_pages_request_only_the_site_itself(page, site_url):
 def test_instant_navigation_keeps_citation_buttons_working(page, site_url):
     page.goto("/")
     page.wait_for_load_state("networkidle")
+    mark_window(page)
     page.locator("a[href$='van-ban/kl-14/#muc-2-4']").first.click()
-    page.wait_for_url("**/van-ban/kl-14/#muc-2-4")
+    arrived(page, "**/van-ban/kl-14/#muc-2-4")
+    assert same_window(page)
     page.locator('section[data-clause="muc-2-4"] > .kl-clause__tools .kl-cite').click()
     page.wait_for_function("() => document.querySelector('[data-clause=\"muc-2-4\"] > .kl-clause__tools .kl-cite').hasAttribute('data-copied')")
     assert page.evaluate("navigator.clipboard.readText()").endswith("/van-ban/kl-14/#muc-2-4")

@@ -11,6 +11,7 @@ import pytest
 
 from tests.browser.test_readers_browser import press, sized_page
 from tests.tools import chromium_trace
+from tests.tools.arrival import arrived, mark_window, same_window
 
 TO_DARK, TO_LIGHT = "Chuyển sang giao diện tối", "Chuyển sang giao diện sáng"
 
@@ -52,8 +53,10 @@ def test_the_toggle_switches_the_scheme_and_the_choice_holds_on_the_next_pages(p
     press(page, toggle(page))
     shows(page, "slate", TO_LIGHT)
     # A link in the page: Material's instant navigation keeps the header.
+    mark_window(page)
     press(page, page.locator("article a[href*='hoi-dap/']").first)
-    page.wait_for_url("**/hoi-dap/**")
+    arrived(page, "**/hoi-dap/**")
+    assert same_window(page)
     page.wait_for_load_state("networkidle")
     shows(page, "slate", TO_LIGHT)
     press(page, toggle(page))

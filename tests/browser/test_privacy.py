@@ -10,6 +10,7 @@ import pytest
 
 from hooks.publish import csp
 from tests.tools import pages
+from tests.tools.arrival import arrived, mark_window, same_window
 
 # Recorded before any page script runs: every CSP violation of the page.
 WATCH = """window.__cspViolations = [];
@@ -68,10 +69,12 @@ def test_instant_navigation_across_depths_runs_under_the_policy(context):
     pg = context.new_page()
     pg.goto("/van-ban/kl-14/")
     pg.wait_for_load_state("networkidle")
+    mark_window(pg)
     pg.click(".md-tabs a[href$='co-quan/']")
-    pg.wait_for_url("**/co-quan/")
+    arrived(pg, "**/co-quan/")
     pg.click("a[href$='so-noi-vu/']")
-    pg.wait_for_url("**/co-quan/so-noi-vu/")
+    arrived(pg, "**/co-quan/so-noi-vu/")
+    assert same_window(pg)
     pg.wait_for_load_state("networkidle")
     # Material's own scripts still work: the palette toggle switches scheme.
     before = pg.get_attribute("body", "data-md-color-scheme")

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from tests.tools.arrival import arrived
 from tests.tools.search_ui import first_result, open_search_as_a_person
 
 PHONE = {"width": 390, "height": 844}
@@ -49,10 +50,10 @@ _ON_SCREEN = "r.top >= 0 && r.top < innerHeight && r.bottom > 0"
 
 
 def lands_on(pg, selector: str) -> None:
-    """After a tap on an in-page link the page may still be moving: the
-    browser scrolls, then Material's instant navigation (which fetches the
-    page again on the first link within it) replaces the content and scroll
-    anchoring moves the page again. The target must be on screen and at
+    """After a tap on a link the page may still be moving: the browser
+    scrolls, Material's instant navigation injects the page it fetched and
+    scrolls it, and layout still to come moves what follows. The target
+    must be on screen and at
     rest: the same place on 10 animation frames in a row, counted in
     frames, so a slow machine takes longer but does not fail (30 s is an
     upper bound, not a timed assertion). A target that passes through the
@@ -76,13 +77,13 @@ def test_citizen_home_to_answer_to_the_clause_it_cites(page):
     page.goto("/")
     card = page.locator(".grid.cards li").filter(has_text="Người dân")
     press(page, card.get_by_role("link", name="Người dân có liên quan gì đến chủ trương này?"))
-    page.wait_for_url("**/hoi-dap/nguoi-dan-lien-quan-gi/")
+    arrived(page, "**/hoi-dap/nguoi-dan-lien-quan-gi/")
     assert "Giải thích, không phải văn bản pháp luật" in page.inner_text("article")
     cited = page.locator(".kl-faq-clause figcaption a").first
     href = cited.get_attribute("href")
     anchor = href.split("#")[1]
     press(page, cited)
-    page.wait_for_url(f"**/van-ban/*/#{anchor}")
+    arrived(page, f"**/van-ban/*/#{anchor}")
     page.wait_for_load_state("networkidle")
     lands_on(page, f"#{anchor}")
     # Right under the heading: the clause's text, not a box of links.
@@ -94,7 +95,7 @@ def test_citizen_card_leads_to_the_summary(page):
     page.goto("/")
     card = page.locator(".grid.cards li").filter(has_text="Người dân")
     press(page, card.get_by_role("link", name="tóm tắt dễ hiểu của Kết luận"))
-    page.wait_for_url("**/van-ban/kl-14/")
+    arrived(page, "**/van-ban/kl-14/")
     summary = page.locator("#tom-tat-de-hieu")
     assert summary.is_visible()
     box = summary.bounding_box()
@@ -106,7 +107,7 @@ def test_citizen_card_leads_to_the_summary(page):
     # Read on, then follow a clause reference: a link to the clause.
     press(page, summary.locator("details > summary"))
     press(page, summary.locator("a[href$='#muc-2-3']"))
-    page.wait_for_url("**/van-ban/kl-14/#muc-2-3")
+    arrived(page, "**/van-ban/kl-14/#muc-2-3")
     lands_on(page, "#muc-2-3")
 
 
@@ -137,14 +138,14 @@ def test_reader_moves_by_the_navigation_which_says_where_they_are(page):
         press(page, nav.get_by_role("link", name="Văn bản", exact=True))
     else:
         press(page, tabs.get_by_role("link", name="Văn bản", exact=True))
-    page.wait_for_url("**/van-ban/")
+    arrived(page, "**/van-ban/")
     open_menu()
     current = nav.locator("a[aria-current='page']")
     assert current.count() == 1 and current.inner_text().strip() == "Văn bản"
     assert current.is_visible()
     current_tab("page")
     press(page, nav.get_by_role("link", name="Kết luận số 14-KL/TW", exact=True))
-    page.wait_for_url("**/van-ban/kl-14/")
+    arrived(page, "**/van-ban/kl-14/")
     page.wait_for_load_state("networkidle")
     open_menu()
     # Instant navigation swapped the sidebar: the old page is no longer
@@ -173,7 +174,7 @@ def test_official_searches_2_4_cites_it_then_follows_the_task_to_its_lead_body(p
     result = first_result(page)
     assert result.get_attribute("href").endswith("/van-ban/kl-14/#muc-2-4")
     press(page, result)
-    page.wait_for_url("**/van-ban/kl-14/#muc-2-4")
+    arrived(page, "**/van-ban/kl-14/#muc-2-4")
     lands_on(page, "#muc-2-4")
     tools = page.locator('section[data-clause="muc-2-4"] > .kl-clause__tools')
     press(page, tools.locator(".kl-cite"))
@@ -185,7 +186,7 @@ def test_official_searches_2_4_cites_it_then_follows_the_task_to_its_lead_body(p
     press(page, tools.locator(".kl-backlinks summary"))
     task = tools.locator(".kl-backlinks a", has_text="Nhiệm vụ 3")
     press(page, task)
-    page.wait_for_url("**/van-ban/kh-116/#nhiem-vu-3")
+    arrived(page, "**/van-ban/kh-116/#nhiem-vu-3")
     lead_item = page.locator("#nhiem-vu-3 ~ .kl-task li", has_text="Chủ trì").first
     lead = lead_item.locator("a")
     if lead.count() == 0:
@@ -195,7 +196,7 @@ def test_official_searches_2_4_cites_it_then_follows_the_task_to_its_lead_body(p
         return
     name = lead.inner_text()
     press(page, lead)
-    page.wait_for_url("**/co-quan/**")
+    arrived(page, "**/co-quan/**")
     assert page.locator("h1").inner_text() == name or name in page.locator("h1").inner_text()
 
 
@@ -221,7 +222,7 @@ def test_communications_officer_shares_clause_2_4(browser, site_url):
         assert "Thường xuyên theo dõi" in pg.inner_text("article")
         assert "Trích dẫn: Mục 2.4 Kết luận số 14-KL/TW ngày 22/9/2021" in pg.inner_text("article")
         press(pg, pg.get_by_role("link", name=re.compile("Xem mục 2.4 trong toàn văn")))
-        pg.wait_for_url("**/van-ban/kl-14/#muc-2-4")
+        arrived(pg, "**/van-ban/kl-14/#muc-2-4")
         context.close()
 
 

@@ -2,6 +2,8 @@
 the browser tests of search and of the readers' journeys."""
 from __future__ import annotations
 
+from tests.tools.arrival import arrived
+
 
 def open_search_as_a_person(pg, size: str) -> None:
     """A tap on the header's magnifier on a phone, a click in the box on a desktop."""
@@ -24,7 +26,7 @@ def arrive(pg, url) -> None:
     """Wait, as a reader's eyes do, until the page at `url` has settled:
     past Material's own closing of search after the navigation (three times
     its delay, for a loaded machine's timers)."""
-    pg.wait_for_url(url)
+    arrived(pg, url)
     pg.wait_for_timeout(3 * MATERIAL_CLOSES_SEARCH_AFTER_MS)
 
 

@@ -25,10 +25,19 @@
     return n === undefined ? text : text.replace("#", String(n));
   }
 
-  function baseUrl() {
-    var config = JSON.parse(document.getElementById("__config").textContent);
-    return new URL(config.base, location.href);
-  }
+  // The site's root, found from the page first opened: Material's instant
+  // navigation changes the address but keeps `__config`, whose base is
+  // relative to that page. Found later, on a page reached by a link, it
+  // pointed into that page, and the index did not load there.
+  var BASE = (function () {
+    try {
+      return new URL(JSON.parse(document.getElementById("__config").textContent).base, location.href);
+    } catch (e) {
+      return new URL(".", location.href);
+    }
+  })();
+
+  function baseUrl() { return BASE; }
 
   // From the file system (file://) a folder URL shows a listing: link to
   // its index.html.
@@ -367,6 +376,21 @@
   else highlight();
   window.addEventListener("hashchange", highlight);
 
+  // The box is in the header, which Material's instant navigation keeps: a
+  // page reached by a link kept the last query, and a reader who opened
+  // search again typed into it ("kh 116thi diem"). Each page's search
+  // starts empty, as on a page opened anew.
+  if (window.document$ && window.document$.subscribe) {
+    var arrivals = 0;
+    window.document$.subscribe(function () {
+      var field = input();
+      if (arrivals++ && field && field.value) {
+        field.value = "";
+        run("");
+      }
+    });
+  }
+
   document.addEventListener("click", function (event) {
     if (isBox(event.target)) {
       show();
@@ -385,7 +409,24 @@
     if (!link) return;
     remember(link);
     close();
+    unlockScroll();
   });
+
+  // On a phone Material fixes the page in place while search is open and
+  // frees it 100 ms after search closes, scrolling back to where the reader
+  // was. A result on another page that arrives sooner (a fast network) was
+  // scrolled to its clause while the page was still fixed, which moved
+  // nothing, and the reader stayed at the top of the page, or was taken to
+  // the old page's place. Freed now, the page is free before it arrives;
+  // Material's own freeing then finds nothing to do.
+  function unlockScroll() {
+    var body = document.body;
+    if (!body.hasAttribute("data-md-scrolllock")) return;
+    var y = -parseInt(body.style.top, 10) || 0;
+    body.removeAttribute("data-md-scrolllock");
+    body.style.top = "";
+    window.scrollTo(0, y);
+  }
 
   document.addEventListener("keydown", function (event) {
     if (event.metaKey || event.ctrlKey || event.altKey || event.isComposing) return;
