@@ -89,6 +89,13 @@ def test_a_link_within_the_summary_keeps_the_page_and_back_returns_to_it(page):
     lands_on(page, f"#{anchor}")
     same_page_kept(page, KL14)
     assert same_window(page)
+    # Back once more, now that Material keeps the places itself (it turned
+    # the browser's restoring off): the place of the first tap, on the same page.
+    assert page.evaluate("history.scrollRestoration") == "manual"
+    page.go_back()
+    arrived(page, f"**{KL14}")
+    page.wait_for_function("y => Math.abs(scrollY - y) < 2", arg=top)
+    same_page_kept(page, KL14)
 
 
 def test_the_table_of_contents_moves_within_the_page_and_closes_the_drawer(page):
