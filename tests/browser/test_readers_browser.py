@@ -53,11 +53,10 @@ def lands_on(pg, selector: str) -> None:
     """After a tap on a link the page may still be moving: the browser
     scrolls, Material's instant navigation injects the page it fetched and
     scrolls it, and layout still to come moves what follows. The target
-    must be on screen and at
-    rest: the same place on 10 animation frames in a row, counted in
-    frames, so a slow machine takes longer but does not fail (30 s is an
-    upper bound, not a timed assertion). A target that passes through the
-    screen and leaves it does not land."""
+    must be on screen and at rest: the same place on 10 animation frames
+    in a row, counted in frames, so a slow machine takes longer but does
+    not fail (30 s is an upper bound, not a timed assertion). A target that
+    passes through the screen and leaves it does not land."""
     pg.wait_for_function("""sel => {
         const r = document.querySelector(sel).getBoundingClientRect();
         const on = """ + _ON_SCREEN + """;
