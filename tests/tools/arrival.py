@@ -6,7 +6,7 @@ from __future__ import annotations
 
 # Material replaces the head's tags with the fetched page's: its canonical
 # link names the address once the page is in place.
-_ON_SCREEN = """() => {
+_IN_PLACE = """() => {
     const canonical = document.querySelector('link[rel=canonical]');
     return !!canonical && canonical.href === location.origin + location.pathname; }"""
 
@@ -15,7 +15,7 @@ def arrived(pg, url) -> None:
     """`url` (a glob, a pattern or an address) in the address bar, and its
     page on screen."""
     pg.wait_for_url(url)
-    pg.wait_for_function(_ON_SCREEN)
+    pg.wait_for_function(_IN_PLACE)
 
 
 def mark_window(pg) -> None:

@@ -370,26 +370,30 @@
     });
   }
 
-  // Material's document$ emits for the first page and after each instant
-  // navigation; a result on the same page only changes the hash.
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(highlight);
-  else highlight();
-  window.addEventListener("hashchange", highlight);
-
   // The box is in the header, which Material's instant navigation keeps: a
   // page reached by a link kept the last query, and a reader who opened
   // search again typed into it ("kh 116thi diem"). Each page's search
   // starts empty, as on a page opened anew.
+  function empty() {
+    var field = input();
+    if (field && field.value) {
+      field.value = "";
+      run("");
+    }
+  }
+
+  // Material's document$ emits for the first page and after each instant
+  // navigation; a result on the same page only changes the hash.
   if (window.document$ && window.document$.subscribe) {
     var arrivals = 0;
     window.document$.subscribe(function () {
-      var field = input();
-      if (arrivals++ && field && field.value) {
-        field.value = "";
-        run("");
-      }
+      if (arrivals++) empty();
+      highlight();
     });
+  } else {
+    highlight();
   }
+  window.addEventListener("hashchange", highlight);
 
   document.addEventListener("click", function (event) {
     if (isBox(event.target)) {
