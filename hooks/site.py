@@ -213,8 +213,7 @@ def on_template_context(context, template_name, config):
     if template_name == "sitemap.xml" and STATE.clause_shell:
         # The clause pages are not in the loop's files; the sitemap lists
         # them where it lists them when they are: last.
-        context["pages"] = itertools.chain(context["pages"], (clause_pages.page(config, source).file
-                                                             for source in STATE.clause_pages))
+        context["pages"] = itertools.chain(context["pages"], clause_pages.sitemap_entries(config, STATE.clause_pages))
     return context
 
 

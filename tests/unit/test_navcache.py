@@ -100,6 +100,20 @@ def test_cached_navigation_equals_item_by_item_on_every_page():
     assert " ../moi/>" in got["van-ban/vb-1/"] and " ../../van-ban/moi/>" in got["huong-dan/a/"]
 
 
+def test_a_list_is_joined_once_its_items_are_all_rendered():
+    # The documents' list on a document's page: after two pages of that
+    # base every item has its HTML, and the pages after copy the joined list.
+    nav, pages = site(20)
+    cache = NavCache()
+    got, _ = render_all(nav, pages, cache)
+    row = cache._rows[("__nav_2", ("van-ban",), 2, True)]
+    assert row.joined is not None and not row.missing
+    # Each document's page is its list as joined, with its own item marked.
+    for n in (5, 17):
+        own = f"<li __nav_2_{n + 2} active"
+        assert own in got[f"van-ban/vb-{n}/"] and own not in row.joined
+
+
 def test_each_item_is_rendered_a_bounded_number_of_times():
     # Item by item, a section of n pages renders about n² items; cached, an
     # item is rendered once per base (and on the pages where it is live),
@@ -120,7 +134,7 @@ def test_the_same_html_is_held_once():
     nav, pages = site(40)
     cache = NavCache()
     render_all(nav, pages, cache)
-    held = list(cache._html.values())
+    held = [html for row in cache._rows.values() for html in row.html if html is not None]
     assert len(held) > len(set(held))
     assert len({id(html) for html in held}) == len(set(held))
 
