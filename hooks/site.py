@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import posixpath
+import secrets
 import sys
 import time
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from hooks.derive import (
     report,
 )
 from hooks.derive.model import Model
+from hooks.model.corpus import Document
 from hooks.model.errors import ContentErrors
 from hooks.model.errors import page_markdown as error_page
 from hooks.publish import (
@@ -113,6 +115,15 @@ class State:
     # path -> text of each file that joins the site's own scripts (hooks/publish/scripts.py)
     scripts: dict[str, str] = field(default_factory=dict)
     units: clause_units.DocumentUnits | None = None   # the units of the document whose clause pages are being written
+    # A document page's clauses are units in its Markdown, converted apart
+    # (hooks/render/clause_units.py): marks made with this build's nonce, the
+    # page's Markdown with them until the page is converted, and each
+    # document's units, held from its page to its clause pages.
+    nonce: str = field(default_factory=lambda: secrets.token_hex(8))
+    marked: tuple[str, Document, str] | None = None
+    held_units: dict[str, bytes] = field(default_factory=dict)
+    from_units: list[str] = field(default_factory=list)   # documents whose page was put together from units
+    whole: list[str] = field(default_factory=list)        # and those converted whole
 
 
 STATE = State()
@@ -340,7 +351,7 @@ def on_nav(nav, config, files):
 def on_pre_page(page, config, files):
     if STATE.shared_markdown:
         if STATE.markdown is None:
-            STATE.markdown = site_markdown.Renderer(config)
+            STATE.markdown = site_markdown.Renderer(config, document_page_html)
         STATE.markdown.attach(page)
     return page
 
@@ -417,7 +428,12 @@ def page_markdown(markdown, page, config):
         page.meta["kl"] = render.graph_view(corpus)
     escaping.escape_meta(page.meta)
     if kind == "document":
-        return render.document_markdown(corpus, model.resolved, model.links, doc, STATE.fragments, STATE.urls)
+        if not STATE.shared_markdown:
+            return render.document_markdown(corpus, model.resolved, model.links, doc, STATE.fragments, STATE.urls)
+        marked = render.document_markdown(corpus, model.resolved, model.links, doc, STATE.fragments, STATE.urls,
+                                          STATE.nonce)
+        STATE.marked = (src, doc, marked)
+        return clause_units.whole_markdown(marked, STATE.nonce, model.resolved, doc)
     text = render.page_markdown(model.resolved, src)
     if allowed_values.MARKER in text:   # the guide's table, from the vocabularies the build checks
         blog = config.plugins.get("material/blog")
@@ -434,6 +450,29 @@ def clause_page_meta(page, doc, clause) -> None:
     escaping.escape_meta(page.meta)
 
 
+def document_page_html(page, convert):
+    """A document page's HTML and table of contents from its clauses' units
+    and the rest of its Markdown, each converted apart
+    (hooks/render/clause_units.py), or None: its whole Markdown is
+    converted. Units that come out the same on every page are held for the
+    document's clause pages, which then convert none."""
+    marked, STATE.marked = STATE.marked, None
+    if marked is None or marked[0] != page.file.src_uri or STATE.model is None or not marked[1].clauses:
+        return None
+    _, doc, text = marked
+    try:
+        made = clause_units.convert_units(STATE.model.resolved, doc, convert)
+    except clause_units.NotAlone:
+        STATE.whole.append(doc.id)
+        return None
+    if STATE.clause_shell and clause_units.location_free(made):
+        STATE.held_units[doc.id] = clause_units.pack(made)
+    html, tokens, alone = convert(text)
+    page_html = clause_units.document_page(html, tokens, alone, made, STATE.nonce, doc)
+    (STATE.whole if page_html is None else STATE.from_units).append(doc.id)
+    return page_html
+
+
 def clause_page_html(page, convert):
     """A clause page's HTML and table of contents from its clauses' units,
     converted once per build (hooks/render/clause_units.py), or None: its
@@ -447,7 +486,9 @@ def clause_page_html(page, convert):
         return None
     if STATE.units is None or STATE.units.doc.id != doc.id:
         # Pages come in document order: one document's units are held at a time.
-        STATE.units = clause_units.convert(model, doc, STATE.urls, lambda text: convert(page, text))
+        kept = STATE.held_units.pop(doc.id, None)
+        STATE.units = clause_units.convert(model, doc, STATE.urls, lambda text: convert(page, text),
+                                           None if kept is None else clause_units.unpack(kept))
     if not STATE.units.alone:
         return None
     clause = doc.clauses[found[1]]
@@ -659,11 +700,18 @@ def finish_build(config) -> None:
     LOG.info("Trình biên tập / editor: " + (f"/{editor_config.FOLDER}/, {editor['bytes']:,} B"
                                             if editor["installed"] else "chưa cài / not installed"))
     STATE.publish.write_feeds(site_dir)
+    LOG.info(f"Trang văn bản ghép từ điều khoản / document pages from clause units: {_named(STATE.from_units)}; "
+             f"chuyển cả trang / converted whole: {_named(STATE.whole)}")
     if STATE.clause_shell and STATE.clause_pages:
         write_clause_pages(config)
     assert STATE.search.count == 0, "a clause page made search records after the index was written"
     for rel, size in sorted(STATE.heavy + sizes.on_disk(site_dir, STATE.copied_html)):
         LOG.info(sizes.message(rel, size))   # info: a warning would fail the strict build
+
+
+def _named(ids: list[str]) -> str:
+    """How many, and which when few: the tests read which way each page was made."""
+    return f"{len(ids)}" + (f" ({', '.join(sorted(ids))})" if 0 < len(ids) <= 10 else "")
 
 
 def write_clause_pages(config) -> None:

@@ -8,13 +8,16 @@ same reason.
 `render` that converts with this build's one instance, reset between pages,
 and MkDocs' own four processors made for the page as `Page.render` makes
 them. It mirrors `Page.render` of MkDocs 1.6.1: compare them when MkDocs is
-upgraded. KL_MARKDOWN=per-page leaves every page to MkDocs' own
-`Page.render`; tests/build/test_shared_markdown_build.py builds a fixture both ways
-and compares every file byte for byte.
+upgraded. A document's page is converted in parts, its clauses' units
+apart from the rest (hooks/render/clause_units.py), when the parts make
+what the whole Markdown makes. KL_MARKDOWN=per-page leaves every page to
+MkDocs' own `Page.render`; tests/build/test_shared_markdown_build.py builds
+a fixture both ways and compares every file byte for byte.
 """
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import partial
 
 import markdown
@@ -27,6 +30,8 @@ from mkdocs.structure.pages import (
 )
 from mkdocs.structure.toc import get_toc
 
+from hooks.render import clause_units
+
 # The logger Page.render reads for links to anchors.
 _PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
 
@@ -37,9 +42,16 @@ def enabled(environ) -> bool:
 
 
 class Renderer:
-    def __init__(self, config):
+    """`page_html(page, convert)`, asked before a page's Markdown is
+    converted, gives the page's HTML and table of contents made by its own
+    conversions (`convert`: HTML, table of contents, and whether it left
+    nothing another part would read), or None: the page's Markdown is
+    converted whole."""
+
+    def __init__(self, config, page_html: Callable | None = None):
         self.md = markdown.Markdown(extensions=config["markdown_extensions"],
                                     extension_configs=config["mdx_configs"] or {})
+        self.page_html = page_html
 
     def attach(self, page: Page) -> None:
         # Only a page rendered as Page.render renders: a subclass's own render is left alone.
@@ -62,9 +74,18 @@ class Renderer:
         relative._register(md)
         title = _ExtractTitleTreeprocessor()
         title._register(md)
-        page.content = md.convert(page.markdown)
-        page.toc = get_toc(getattr(md, "toc_tokens", []))
+        raw_ids: set[str] = set()   # the raw HTML's ids, of each conversion
+
+        def convert(text: str) -> tuple[str, list, bool]:
+            md.reset()
+            html = md.convert(text)
+            raw_ids.update(raw_html.present_anchor_ids)
+            return html, getattr(md, "toc_tokens", []), clause_units.leaves_nothing(md)
+
+        made = self.page_html(page, convert) if self.page_html is not None else None
+        page.content, tokens = made if made is not None else convert(page.markdown)[:2]
+        page.toc = get_toc(tokens)
         page._title_from_render = title.title
-        page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+        page.present_anchor_ids = anchors.present_anchor_ids | raw_ids
         if _PAGES_LOG.getEffectiveLevel() > logging.DEBUG:
             page.links_to_anchors = relative.links_to_anchors

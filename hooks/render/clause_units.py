@@ -1,5 +1,7 @@
-"""A clause page's HTML put together from its clauses' units, each converted
-by Markdown once per build instead of once for every page that shows it.
+"""Document and clause pages' HTML put together from their clauses' units,
+each converted by Markdown once per build instead of once for every page
+that shows it: on its document's page, and held for its clause pages when
+it comes out the same on every page (`location_free`).
 
 A clause page shows the clause and all its sub-clauses, so a clause at depth
 d is on d + 1 pages, at a different heading level on each. Its unit (its
@@ -21,9 +23,13 @@ across the page). A document with such a unit has its pages converted whole.
 """
 from __future__ import annotations
 
+import json
+import re
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from markdown import Markdown
 from markdown.extensions.toc import nest_toc_tokens
@@ -35,11 +41,15 @@ from hooks.render.views import (
     PAGE_TOP_LEVEL,
     UNIT_END,
     UNIT_LEVEL,
+    clause_head_markdown,
     clause_tail,
     clause_unit_markdown,
+    heading_level,
     tail_first,
+    unit_mark,
 )
 from hooks.resolve.placeholders import defer
+from hooks.resolve.resolver import Resolved
 from hooks.text.html import Markup
 
 # What Markdown writes after a raw HTML block.
@@ -124,17 +134,124 @@ class DocumentUnits:
         return "".join(parts).strip(), nest_toc_tokens(tokens)
 
 
-def convert(model: Model, doc: Document, urls: dict[str, str],
-            markdown: Callable[[str], tuple[str, list[Any], bool]]) -> DocumentUnits:
+Convert = Callable[[str], tuple[str, list[Any], bool]]
+
+
+def convert_units(resolved: Resolved, doc: Document, markdown: Convert) -> dict[str, Unit]:
     """Every clause unit of `doc`, converted by `markdown` (HTML, table of
-    contents, and whether the conversion left nothing another part would read)."""
+    contents, and whether the conversion left nothing another part would
+    read); NotAlone if they cannot be converted apart."""
     clauses = list(doc.clauses.values())
     # One conversion for the document: Markdown's fixed cost per call was a third of the units' time.
+    return units(*markdown("\n".join(clause_unit_markdown(resolved, doc, c) for c in clauses)),
+                 [c.anchor for c in clauses])
+
+
+def convert(model: Model, doc: Document, urls: dict[str, str], markdown: Convert,
+            made: dict[str, Unit] | None = None) -> DocumentUnits:
+    """`doc`'s units for its clause pages: `made` (converted on its document's
+    page), else converted by `markdown`; and their tails."""
     try:
-        made = units(*markdown("\n".join(clause_unit_markdown(model.resolved, doc, c) for c in clauses)),
-                     [c.anchor for c in clauses])
+        made = made if made is not None else convert_units(model.resolved, doc, markdown)
     except NotAlone:
         return DocumentUnits(doc, alone=False)
+    clauses = doc.clauses.values()
     # A clause page lists all of a clause's news (none crowded out) and unfolds its links.
     return DocumentUnits(doc, made, {c.anchor: clause_tail(model.corpus, model.links, doc, c, urls, set(), False)
                                       for c in clauses})
+
+
+# A document's page (views.document_markdown with a nonce) holds each
+# clause's unit as a mark; its units are converted apart, once, and put in
+# place of the marks in the HTML of the rest, and their headings in its table
+# of contents. That is the HTML and table of contents of the whole page's
+# Markdown (`whole_markdown`) if the rest leaves nothing the units would read
+# and no id the rest's headings were given could have met one of theirs.
+# tests/build/test_shared_markdown_build.py compares every page with MkDocs'
+# own conversion of the whole Markdown, byte for byte.
+
+_ID = re.compile(r'\sid="([^"]*)"')
+_HEADING = re.compile(r"<h[1-6]\b[^>]*$")
+_LINK = re.compile(r'\s(?:href|src)="([^"]*)"')
+
+
+def _mark_prefix(nonce: str) -> str:
+    return unit_mark(nonce, "")[:-len("-->")]
+
+
+def whole_markdown(text: str, nonce: str, resolved: Resolved, doc: Document) -> str:
+    """A document page's Markdown with each mark replaced by what it stands
+    for: the Markdown MkDocs converts when the units are not put in place."""
+    pieces = text.split(_mark_prefix(nonce))
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        anchor, _, rest = piece.partition("-->")
+        out += [clause_head_markdown(resolved, doc, doc.clauses[anchor]), rest]
+    return "".join(out)
+
+
+def _flat(tokens: list[dict]) -> list[dict]:
+    out = []
+    for token in tokens:
+        out.append(dict(token, children=[]))
+        out += _flat(token["children"])
+    return out
+
+
+def document_page(html: str, tokens: list[dict], alone: bool, made: dict[str, Unit], nonce: str,
+                  doc: Document) -> tuple[str, list[Any]] | None:
+    """The HTML and table of contents of `doc`'s page from the conversion of
+    its Markdown with marks (`html`, nested `tokens`, whether it left
+    nothing the units would read) and its units, or None if they would not
+    be those of the whole Markdown."""
+    # Markdown's toc gives a heading without an id one no element of the
+    # page has: a first choice taken by a unit would show here as an id both have.
+    unit_ids = {found for unit in made.values() for found in _ID.findall(unit.html)}
+    if not alone or unit_ids.intersection(_ID.findall(html)):
+        return None
+    pieces = html.split(_mark_prefix(nonce))
+    out, entries, at, seen = [pieces[0]], [], len(pieces[0]), set()
+    for piece in pieces[1:]:
+        anchor, found, rest = piece.partition("-->" + _RAW_GAP)
+        if not found or anchor not in made or anchor in seen:
+            return None
+        seen.add(anchor)
+        level = heading_level(doc.clauses[anchor])
+        out += [_at_level(made[anchor].html, level), rest]
+        entries.append((at, dict(made[anchor].token, level=level, children=[])))
+        at += len(_mark_prefix(nonce)) + len(piece)
+    if seen != made.keys():
+        return None
+    # The rest's headings, placed by their ids in its HTML.
+    start = 0
+    for token in _flat(tokens):
+        place = html.find(f' id="{token["id"]}"', start)
+        if place < 0 or not _HEADING.search(html, html.rfind("<", 0, place), place):
+            return None
+        entries.append((place, token))
+        start = place + 1
+    entries.sort(key=lambda entry: entry[0])
+    flat: list[Any] = [token for _, token in entries]
+    return "".join(out), nest_toc_tokens(flat)
+
+
+def location_free(made: dict[str, Unit]) -> bool:
+    """Whether units converted on one page are the same on every other: no
+    link MkDocs would make relative to the page."""
+    for unit in made.values():
+        for url in _LINK.findall(unit.html):
+            parts = urlsplit(url)
+            if not (parts.scheme or parts.netloc or url.startswith(("#", "/"))):
+                return False
+    return True
+
+
+def pack(made: dict[str, Unit]) -> bytes:
+    """Units held from their document's page to its clause pages, after the
+    page loop: compressed, as the build holds every document's at once."""
+    return zlib.compress(json.dumps([[anchor, unit.html, unit.token] for anchor, unit in made.items()],
+                                    ensure_ascii=False).encode("utf-8"), 1)
+
+
+def unpack(data: bytes) -> dict[str, Unit]:
+    return {anchor: Unit(html, token) for anchor, html, token in json.loads(zlib.decompress(data))}

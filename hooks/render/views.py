@@ -35,7 +35,7 @@ def _escape_numbering(markdown: str) -> str:
     return "\n".join(out)
 
 
-def _heading_level(clause: Clause) -> int:
+def heading_level(clause: Clause) -> int:
     return min(2 + clause.depth, 6)
 
 
@@ -261,22 +261,35 @@ def tail_first(clause: Clause) -> bool:
 CLAUSE_END = "<!--kl:/clause-->"
 
 
+def unit_mark(nonce: str, anchor: str) -> str:
+    """Where a document page's Markdown holds a clause's unit (its marker,
+    heading and text), converted apart (hooks/render/clause_units.py). The
+    nonce is new in each build: no editor's text can hold a mark."""
+    return f"<!--kl-unit {nonce} {anchor}-->"
+
+
+def clause_head_markdown(resolved: Resolved, doc: Document, clause: Clause) -> str:
+    """What a unit's mark stands for on its document's page (`unit_mark`)."""
+    return "\n".join(_clause_head(resolved, doc, clause, heading_level(clause))[:-1])
+
+
 def clause_markdown(corpus: Corpus, resolved: Resolved, links: Backlinks, doc: Document, clause: Clause,
                     urls: dict[str, str], fragments: list[str], crowded: set[str] | None = None,
-                    top_level: int | None = None, folded: bool = True) -> str:
+                    top_level: int | None = None, folded: bool = True, nonce: str | None = None) -> str:
     """A clause as its heading with context, its text right below, then its
     tools and its folded links (`tail_first`). `top_level` sets the heading
-    level of this clause (its own page); sub-clauses follow."""
+    level of this clause (its own page); sub-clauses follow. With a `nonce`,
+    each clause's marker, heading and text are its `unit_mark`."""
     crowded = crowded if crowded is not None else crowded_news(corpus, links, doc)
-    level = _heading_level(clause) if top_level is None else top_level
-    parts = _clause_head(resolved, doc, clause, level)
+    level = heading_level(clause) if top_level is None else top_level
+    parts = [unit_mark(nonce, clause.anchor), ""] if nonce else _clause_head(resolved, doc, clause, level)
     # One row under the text: copy, share, then the folded links line.
     tail = [defer(fragments, clause_tail(corpus, links, doc, clause, urls, crowded, folded)), ""]
     if tail_first(clause):
         parts += tail
     for child in clause.children:
         parts += [clause_markdown(corpus, resolved, links, doc, doc.clauses[child], urls, fragments, crowded,
-                                  None if top_level is None else top_level + 1, folded), ""]
+                                  None if top_level is None else top_level + 1, folded, nonce), ""]
     if not tail_first(clause):
         parts += tail
     parts.append(CLAUSE_END)
@@ -375,10 +388,11 @@ def tasks_markdown(corpus: Corpus, doc: Document) -> str:
 
 
 def document_markdown(corpus: Corpus, resolved: Resolved, links: Backlinks, doc: Document,
-                      fragments: list[str], urls: dict[str, str] | None = None) -> str:
+                      fragments: list[str], urls: dict[str, str] | None = None, nonce: str | None = None) -> str:
     """The page body: free Markdown as written (references resolved), clauses
     wrapped and labelled, then the tasks and everything that points here.
-    Finished HTML goes to `fragments`, for `finish_html`."""
+    Finished HTML goes to `fragments`, for `finish_html`. With a `nonce`,
+    each clause's marker, heading and text are its `unit_mark`."""
     out: list[str] = []
     crowded = crowded_news(corpus, links, doc)
     for block, text in zip(doc.blocks, resolved.blocks[doc.src], strict=True):
@@ -386,7 +400,7 @@ def document_markdown(corpus: Corpus, resolved: Resolved, links: Backlinks, doc:
             out.append(text)
         elif doc.clauses[block.clause].parent is None:
             out.append(clause_markdown(corpus, resolved, links, doc, doc.clauses[block.clause], urls or {},
-                                       fragments, crowded))
+                                       fragments, crowded, nonce=nonce))
     tasks = tasks_markdown(corpus, doc)
     if tasks:
         out.append(tasks)

@@ -3,7 +3,10 @@ make the site MkDocs' own `Page.render` makes, byte for byte: every file,
 the search index and open data included.
 
 The fixture is the site with script payloads in every editor text field
-(tests/tools/variants.py), and an abbreviation defined in kh-116's text.
+(tests/tools/variants.py), an abbreviation defined in kh-116's text, and a
+heading in ctr-26's whose id is a clause's: kl-14's page is put together from
+its clauses' units (hooks/render/clause_units.py), kh-116's and ctr-26's are
+converted whole, each after its own check.
 tests/unit/test_shared_markdown.py renders pages in a row that define what
 the next one would misread."""
 from __future__ import annotations
@@ -40,3 +43,9 @@ def test_every_file_is_what_page_render_makes(evil_site, per_page_site):
     differ = [n for n in names
               if _CLOCK.sub(b"", (evil_site / n).read_bytes()) != _CLOCK.sub(b"", (per_page_site / n).read_bytes())]
     assert not differ, differ
+
+
+def test_each_document_page_was_made_the_way_its_content_allows(evil_site):
+    # Else the comparison above could pass with every page converted whole.
+    log = (evil_site / ".build-log").read_text(encoding="utf-8")
+    assert "document pages from clause units: 1 (kl-14); chuyển cả trang / converted whole: 2 (ctr-26, kh-116)" in log

@@ -69,6 +69,11 @@ def evil_project(base: Path) -> Path:
     edit(project, "docs/van-ban/kh-116.md", "trong việc thực hiện về chủ trương khuyến khích và bảo vệ cán bộ năng "
          "động, sáng tạo vì lợi ích chung.\n", "trong việc thực hiện về chủ trương khuyến khích và bảo vệ cán bộ "
          f"năng động, sáng tạo vì lợi ích chung.\n\n*[UBND]: {ABBREVIATION}\n")
+    # A heading whose id, made from its words, is a clause's: the toc makes
+    # it unique across the page, so ctr-26's page is converted whole, not
+    # put together from its units (hooks/render/clause_units.py), and
+    # tests/build/test_shared_markdown_build.py compares it too.
+    edit(project, "docs/van-ban/ctr-26.md", "## Toàn văn\n", "## Nội dung 1\n\nĐoạn thử.\n\n## Toàn văn\n")
     (docs / "hoi-dap").mkdir(exist_ok=True)
     (docs / "hoi-dap" / "cau-hoi-thu.md").write_text(
         "---\n" + yaml.safe_dump({"id": "cau-hoi-thu", "title": payload("faq.title"),

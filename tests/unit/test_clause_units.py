@@ -142,3 +142,57 @@ def test_a_unit_with_a_heading_of_its_own_is_not_alone():
     assert alone and len(tokens) == 1 and tokens[0]["children"]
     with pytest.raises(clause_units.NotAlone):
         clause_units.units(html, tokens, alone, ["muc-1"])
+
+
+# -- a document's page: its clauses' units put in place of their marks -------
+
+FREE = "## Giới thiệu\n\n" + BODY + "\n## Phụ lục {#phu-luc}\n\nVăn bản tự do, **đậm**.\n"
+NONCE = "n0"
+
+
+def document_page(m: pipeline.Model, md: markdown.Markdown):
+    """(HTML and table of contents from the units, or None; those of the
+    whole Markdown), each with its placeholders filled."""
+    doc, convert = m.corpus.documents["a"], convert_with(md)
+    plain: list[str] = []
+    whole = views.document_markdown(m.corpus, m.resolved, m.links, doc, plain)
+    md.reset()
+    expected = (placeholders.finish_html(md.convert(whole), plain), md.toc_tokens)
+    fragments: list[str] = []
+    marked = views.document_markdown(m.corpus, m.resolved, m.links, doc, fragments, nonce=NONCE)
+    assert clause_units.whole_markdown(marked, NONCE, m.resolved, doc) == whole
+    made = clause_units.document_page(*convert(marked), clause_units.convert_units(m.resolved, doc, convert),
+                                      NONCE, doc)
+    return (None if made is None else (placeholders.finish_html(made[0], fragments), made[1])), expected
+
+
+def test_a_document_page_from_units_is_its_whole_markdowns(tmp_path):
+    got, expected = document_page(model_of(tmp_path, FREE), site_markdown())
+    assert got == expected
+    html, toc = got
+    # Headings at their depth on the document's page, between the free ones.
+    assert [t["id"] for t in toc] == ["gioi-thieu", "muc-1", "muc-2", "muc-3", "phu-luc"]
+    assert '<h6 class="kl-clause__heading" id="muc-2-2-dieu-1-khoan-1-diem-a-doan-1"' in html and "<h7" not in html
+
+
+@pytest.mark.parametrize("free", [
+    "## Mục 1\n\n",                                   # a heading whose id would be a clause's, made unique
+    "[nguồn]: https://example.org/nguon\n\n",          # a link reference a clause uses
+    "*[UBND]: Ủy ban nhân dân\n\n",                   # an abbreviation the clauses' words would take
+])
+def test_a_document_page_whose_free_text_reaches_its_units_converts_whole(tmp_path, free):
+    body = free + BODY.replace("2.1. Hai một.", "2.1. Hai một, [nguồn][nguồn], UBND.")
+    got, expected = document_page(model_of(tmp_path, body), site_markdown())
+    assert got is None
+    # What the units alone would have missed:
+    assert 'id="muc-1_1"' in expected[0] or "example.org" in expected[0] or "<abbr" in expected[0]
+
+
+def test_units_are_held_for_the_clause_pages_only_if_they_convert_alike_everywhere(tmp_path):
+    md = site_markdown()
+    for link, free in [("[khác](https://example.org/)", True), ("[mục 1](#muc-1)", True),
+                       ("[cơ quan](../co-quan/ubnd.md)", False), ("![ảnh](a.md)", False)]:
+        m = model_of(tmp_path / str(len(link)) / link[1], BODY.replace("Hai một.", f"Hai một, {link}."))
+        made = clause_units.convert_units(m.resolved, m.corpus.documents["a"], convert_with(md))
+        assert clause_units.location_free(made) is free, link
+        assert clause_units.unpack(clause_units.pack(made)) == made
