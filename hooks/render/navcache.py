@@ -128,13 +128,16 @@ class NavCache:
         row = self._rows.get(key)
         if row is None:
             row = self._rows[key] = _Row(len(listed.shown))
-        if row.joined is None:
-            self._fill(row, listed, set(live), render, prefix, level, parent)
         shown = listed.shown
         if row.joined is None:
-            # Some item has been live on every page of this base so far.
-            out = [str(render(shown[slot][1], f"{prefix}_{shown[slot][0]}", level, parent))
-                   if html is None else html for slot, html in enumerate(row.html)]
+            here = set(live)
+            self._fill(row, listed, here, render, prefix, level, parent)
+        if row.joined is None:
+            # Some item has been live on every page of this base so far;
+            # a live item's HTML kept from another page is not this page's.
+            out = [html if html is not None and slot not in here
+                   else str(render(shown[slot][1], f"{prefix}_{shown[slot][0]}", level, parent))
+                   for slot, html in enumerate(row.html)]
             return Markup("\n".join(out))
         # The row as joined, each live item's HTML put in place of its own.
         joined, pieces, at = row.joined, [], 0

@@ -168,3 +168,17 @@ def test_a_kept_item_keeps_no_run_of_whitespace():
     kept = cache._distinct.values()
     assert kept and all(html == " ".join(html.split()) for html in kept)
     assert "  " in render_all(nav, pages, None)[0]["van-ban/vb-1/"]   # the renderer above prints runs
+
+
+def test_an_item_live_on_one_page_of_a_base_is_rendered_there_while_its_list_is_incomplete():
+    # On both pages of the base (tin-tuc, depth 2) the section holding them
+    # is live, so the list is never joined; the page a link points into
+    # must still get that link from its own folder, not the other page's.
+    a, b = Item("Một", "tin-tuc/a/"), Item("Hai", "tin-tuc/b/")
+    section = Item("Tin", None, [a, b])
+    inside = Item("Chi tiết", "tin-tuc/a/chi-tiet/")
+    nav = [section, inside]
+    expected, _ = render_all(nav, [b, a], None)
+    got, _ = render_all(nav, [b, a], NavCache())
+    assert spaced(got) == spaced(expected)
+    assert " chi-tiet/>" in got["tin-tuc/a/"] and " ../a/chi-tiet/>" in got["tin-tuc/b/"]
