@@ -155,10 +155,9 @@ def convert(model: Model, doc: Document, urls: dict[str, str], markdown: Convert
         made = made if made is not None else convert_units(model.resolved, doc, markdown)
     except NotAlone:
         return DocumentUnits(doc, alone=False)
-    clauses = doc.clauses.values()
     # A clause page lists all of a clause's news (none crowded out) and unfolds its links.
     return DocumentUnits(doc, made, {c.anchor: clause_tail(model.corpus, model.links, doc, c, urls, set(), False)
-                                      for c in clauses})
+                                      for c in doc.clauses.values()})
 
 
 # A document's page (views.document_markdown with a nonce) holds each
@@ -209,7 +208,8 @@ def document_page(html: str, tokens: list[dict], alone: bool, made: dict[str, Un
     unit_ids = {found for unit in made.values() for found in _ID.findall(unit.html)}
     if not alone or unit_ids.intersection(_ID.findall(html)):
         return None
-    pieces = html.split(_mark_prefix(nonce))
+    prefix = _mark_prefix(nonce)
+    pieces = html.split(prefix)
     out, entries, at, seen = [pieces[0]], [], len(pieces[0]), set()
     for piece in pieces[1:]:
         anchor, found, rest = piece.partition("-->" + _RAW_GAP)
@@ -219,7 +219,7 @@ def document_page(html: str, tokens: list[dict], alone: bool, made: dict[str, Un
         level = heading_level(doc.clauses[anchor])
         out += [_at_level(made[anchor].html, level), rest]
         entries.append((at, dict(made[anchor].token, level=level, children=[])))
-        at += len(_mark_prefix(nonce)) + len(piece)
+        at += len(prefix) + len(piece)
     if seen != made.keys():
         return None
     # The rest's headings, placed by their ids in its HTML.

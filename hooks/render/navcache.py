@@ -50,23 +50,26 @@ class _Row:
         self.spans: list[tuple[int, int]] = []
 
     def join(self) -> None:
-        at, spans = 0, []
-        for html in self.html:
-            assert html is not None
-            spans.append((at, at + len(html)))
+        done = [html for html in self.html if html is not None]
+        assert len(done) == len(self.html)
+        at = 0
+        for html in done:
+            self.spans.append((at, at + len(html)))
             at += len(html) + 1   # the "\n" between items
-        self.joined, self.spans = "\n".join(self.html), spans   # type: ignore[arg-type]
+        self.joined = "\n".join(done)
 
 
 class _Items:
     """A list of items (`skip` left out), with which of them hold a link
     into each folder and which list each page of a blog view: computed once,
-    so a page finds its live items without asking every item."""
+    so a page finds its live items without asking every item. Its rows, by
+    base, go with it."""
 
-    __slots__ = ("items", "skip", "shown", "by_folder", "by_page")
+    __slots__ = ("items", "skip", "shown", "by_folder", "by_page", "rows")
 
     def __init__(self, cache: NavCache, items, skip) -> None:
         self.items, self.skip = items, skip
+        self.rows: dict[tuple, _Row] = {}   # (parent folder, depth, whether the section is active) -> row
         # (position in Material's loop, item): the position names the item's ids.
         self.shown = [(n, item) for n, item in enumerate(items, 1) if item is not skip]
         self.by_folder: dict[str, list[int]] = {}
@@ -90,12 +93,10 @@ class NavCache:
     """Rendered navigation items of one build."""
 
     def __init__(self) -> None:
-        # (prefix, base) -> the row of the list Material names by `prefix`
-        self._rows: dict[tuple, _Row] = {}
         # Most bases render an item the same (4,849 items, 381 distinct
         # at 10×): each distinct HTML is held once.
         self._distinct: dict[str, str] = {}
-        # prefix -> its list of items, indexed
+        # prefix -> the list of items Material names by it, indexed, with its rows
         self._lists: dict[str, _Items] = {}
         # id(item) -> (every folder and page path under the item, ids of its `pages`)
         self._info: dict[int, tuple[frozenset[str], frozenset[int]]] = {}
@@ -103,7 +104,6 @@ class NavCache:
     def clear(self) -> None:
         """Forget every rendered item (the page loop is over); a later render
         would only render them again."""
-        self._rows.clear()
         self._distinct.clear()
         self._lists.clear()
         self._info.clear()
@@ -124,21 +124,21 @@ class NavCache:
         if listed is None or listed.items is not items or listed.skip is not skip:
             listed = self._lists[prefix] = _Items(self, items, skip)
         live = listed.live(page, "/".join(folder))
-        key = (prefix, folder[:-1], len(folder), bool(parent is not None and parent.active))
-        row = self._rows.get(key)
+        base = (folder[:-1], len(folder), bool(parent is not None and parent.active))
+        row = listed.rows.get(base)
         if row is None:
-            row = self._rows[key] = _Row(len(listed.shown))
+            row = listed.rows[base] = _Row(len(listed.shown))
         shown = listed.shown
         if row.joined is None:
             here = set(live)
             self._fill(row, listed, here, render, prefix, level, parent)
-        if row.joined is None:
-            # Some item has been live on every page of this base so far;
-            # a live item's HTML kept from another page is not this page's.
-            out = [html if html is not None and slot not in here
-                   else str(render(shown[slot][1], f"{prefix}_{shown[slot][0]}", level, parent))
-                   for slot, html in enumerate(row.html)]
-            return Markup("\n".join(out))
+            if row.joined is None:
+                # Some item has been live on every page of this base so far;
+                # a live item's HTML kept from another page is not this page's.
+                out = [html if html is not None and slot not in here
+                       else str(render(shown[slot][1], f"{prefix}_{shown[slot][0]}", level, parent))
+                       for slot, html in enumerate(row.html)]
+                return Markup("\n".join(out))
         # The row as joined, each live item's HTML put in place of its own.
         joined, pieces, at = row.joined, [], 0
         for slot in live:

@@ -106,7 +106,7 @@ def test_a_list_is_joined_once_its_items_are_all_rendered():
     nav, pages = site(20)
     cache = NavCache()
     got, _ = render_all(nav, pages, cache)
-    row = cache._rows[("__nav_2", ("van-ban",), 2, True)]
+    row = cache._lists["__nav_2"].rows[(("van-ban",), 2, True)]
     assert row.joined is not None and not row.missing
     # Each document's page is its list as joined, with its own item marked.
     for n in (5, 17):
@@ -134,7 +134,8 @@ def test_the_same_html_is_held_once():
     nav, pages = site(40)
     cache = NavCache()
     render_all(nav, pages, cache)
-    held = [html for row in cache._rows.values() for html in row.html if html is not None]
+    held = [html for listed in cache._lists.values() for row in listed.rows.values() for html in row.html
+            if html is not None]
     assert len(held) > len(set(held))
     assert len({id(html) for html in held}) == len(set(held))
 
