@@ -409,11 +409,11 @@ def page_markdown(markdown, page, config):
     if kind == "document":
         doc = corpus.documents[stem]
         page.meta["kl"] = (render.document_view(corpus, doc) | publishing.document_extras(doc)
-                           | faq_views.document_extras(model, doc) | render.article_view(corpus, doc, STATE.urls))
+                           | faq_views.document_extras(model, doc) | render.article_view(model, doc, STATE.urls))
         page.meta.setdefault("title", doc.title)
         page.meta.setdefault("description", f"{doc.title} {doc.summary}")
     elif kind == "body":
-        page.meta["kl"] = render.body_view(corpus, corpus.bodies[stem], model.links, STATE.urls)
+        page.meta["kl"] = render.body_view(model, corpus.bodies[stem], STATE.urls)
         page.meta.setdefault("title", corpus.bodies[stem].name)
     elif kind == "faq":
         page.meta["kl"] = faq_views.faq_view(model, corpus.faqs[stem])
@@ -421,11 +421,11 @@ def page_markdown(markdown, page, config):
     elif src == contract.index_src(contract.FAQS):
         page.meta["kl"] = faq_views.index_view(model)
     elif src == contract.index_src(contract.DOCUMENTS):
-        page.meta["kl"] = render.documents_index_view(corpus)
+        page.meta["kl"] = render.documents_index_view(model)
     elif src == contract.index_src(contract.BODIES):
-        page.meta["kl"] = render.bodies_index_view(corpus)
+        page.meta["kl"] = render.bodies_index_view(model)
     elif src == contract.index_src(contract.GRAPH):
-        page.meta["kl"] = render.graph_view(corpus)
+        page.meta["kl"] = render.graph_view(model)
     escaping.escape_meta(page.meta)
     if kind == "document":
         if not STATE.shared_markdown:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from hooks.derive import backlinks
 from hooks.derive import report as link_report
-from hooks.model.corpus import Corpus, Faq
+from hooks.model.corpus import Body, Corpus, Document, Faq, Page
 from hooks.resolve.resolver import Resolved
 
 RELATED = 4   # questions shown before and after one in its topic
@@ -15,6 +15,11 @@ RELATED = 4   # questions shown before and after one in its topic
 
 @dataclass
 class Indexes:
+    documents: list[Document] = field(default_factory=list)          # by date, then id
+    issued_by: dict[str, list[Document]] = field(default_factory=dict)   # body id -> its documents, by date
+    children: dict[str, list[Body]] = field(default_factory=dict)    # body id -> bodies under it
+    # a news post's title, its spaces run together -> the first such post (not a draft)
+    news_by_title: dict[str, Page] = field(default_factory=dict)
     # 'doc#anchor' -> (document date, document id, place in the text)
     clause_order: dict[str, tuple] = field(default_factory=dict)
     faqs: list[Faq] = field(default_factory=list)                    # in reading order
@@ -45,7 +50,7 @@ class Model:
     def report(self) -> dict:
         """Made when read, not held: it repeats every reference. The build
         writes it once, before the pages (hooks/site.py write_report)."""
-        return link_report.build(self.corpus, self.resolved, self.links)
+        return link_report.build(self.corpus, self.resolved, self.links, self.indexes.issued_by)
 
 
 def derive(corpus: Corpus, resolved: Resolved) -> Model:
@@ -56,9 +61,18 @@ def derive(corpus: Corpus, resolved: Resolved) -> Model:
 
 def build_indexes(corpus: Corpus, resolved: Resolved) -> Indexes:
     ix = Indexes()
-    for doc in sorted(corpus.documents.values(), key=lambda d: d.sort_key):
+    ix.documents = sorted(corpus.documents.values(), key=lambda d: d.sort_key)
+    for doc in ix.documents:
+        ix.issued_by.setdefault(doc.meta["issuer"], []).append(doc)
         for i, clause in enumerate(doc.clauses.values()):
             ix.clause_order[clause.key] = (*doc.sort_key, i)
+    for body in corpus.bodies.values():
+        parent = body.meta.get("parent")
+        if parent:
+            ix.children.setdefault(parent, []).append(body)
+    for page in corpus.pages.values():
+        if page.kind == "news" and not page.draft:
+            ix.news_by_title.setdefault(" ".join(page.title.split()), page)
     # FAQs follow the texts: by the first clause each explains.
     ix.faqs = sorted(corpus.faqs.values(),
                      key=lambda f: (min(ix.clause_order[k] for k in f.explains), f.question))

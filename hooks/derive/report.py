@@ -3,13 +3,13 @@ document numbers that match nothing, and things nothing points to."""
 from __future__ import annotations
 
 from hooks.derive.backlinks import Backlinks
-from hooks.model.corpus import Corpus
+from hooks.model.corpus import Corpus, Document
 from hooks.resolve.resolver import Resolved
 
 REPORT_PATH = "bao-cao/lien-ket.json"
 
 
-def build(corpus: Corpus, resolved: Resolved, links: Backlinks) -> dict:
+def build(corpus: Corpus, resolved: Resolved, links: Backlinks, issued_by: dict[str, list[Document]]) -> dict:
     def url(target: str) -> str:
         doc_id, _, anchor = target.partition("#")
         return f"/{corpus.url_of(doc_id)}" + (f"#{anchor}" if anchor else "")
@@ -22,8 +22,7 @@ def build(corpus: Corpus, resolved: Resolved, links: Backlinks) -> dict:
             if clause.available and links.is_orphan(clause.key):
                 orphans.append({"kind": "clause", "id": clause.key})
     for body in corpus.bodies.values():
-        issued = any(d.meta["issuer"] == body.id for d in corpus.documents.values())
-        if not (issued or links.leads.get(body.id) or links.supports.get(body.id)
+        if not (body.id in issued_by or links.leads.get(body.id) or links.supports.get(body.id)
                 or not links.is_orphan(body.id)):
             orphans.append({"kind": "body", "id": body.id})
     return {

@@ -254,8 +254,7 @@ def bodies_data(model: Model, u: _Urls) -> dict:
         "id": b.id, "name": b.name, "short_name": b.short_name, "level": b.meta["level"],
         "level_label": vocab.BODY_LEVELS[b.meta["level"]], "parent": b.meta.get("parent"),
         "group": bool(b.meta.get("group")), "url": u.abs(b.url),
-        "issued": [d.id for d in sorted(corpus.documents.values(), key=lambda d: d.sort_key)
-                   if d.meta["issuer"] == b.id],
+        "issued": [d.id for d in model.indexes.issued_by.get(b.id, [])],
         "leads": [t.key for t in links.leads.get(b.id, [])],
         "supports": [t.key for t in links.supports.get(b.id, [])],
     } for b in corpus.bodies.values()]}

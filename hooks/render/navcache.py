@@ -65,13 +65,14 @@ class _Items:
     so a page finds its live items without asking every item. Its rows, by
     base, go with it."""
 
-    __slots__ = ("items", "skip", "shown", "by_folder", "by_page", "rows")
+    __slots__ = ("items", "skip", "shown", "slot_of", "by_folder", "by_page", "rows")
 
     def __init__(self, cache: NavCache, items, skip) -> None:
         self.items, self.skip = items, skip
         self.rows: dict[tuple, _Row] = {}   # (parent folder, depth, whether the section is active) -> row
         # (position in Material's loop, item): the position names the item's ids.
         self.shown = [(n, item) for n, item in enumerate(items, 1) if item is not skip]
+        self.slot_of = {id(item): slot for slot, (_, item) in enumerate(self.shown)}
         self.by_folder: dict[str, list[int]] = {}
         self.by_page: dict[int, list[int]] = {}
         for slot, (_, item) in enumerate(self.shown):
@@ -83,7 +84,13 @@ class _Items:
 
     def live(self, page, folder: str) -> list[int]:
         """The slots of the items live on `page` in `folder`, in order."""
-        slots = {slot for slot, (_, item) in enumerate(self.shown) if item.active}
+        # The active items are the page and its ancestors: MkDocs marks the
+        # page active, and `active` marks each parent in turn.
+        slots, node = set(), page
+        while node is not None:
+            if id(node) in self.slot_of:
+                slots.add(self.slot_of[id(node)])
+            node = getattr(node, "parent", None)
         slots.update(self.by_folder.get(folder, ()))
         slots.update(self.by_page.get(id(page), ()))
         return sorted(slots)

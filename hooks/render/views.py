@@ -10,6 +10,7 @@ import re
 from hooks import contract
 from hooks.collect import redirects
 from hooks.derive.backlinks import EDITOR, Backlinks, Link, task_label
+from hooks.derive.model import Model
 from hooks.model import anchors, vocab
 from hooks.model.corpus import Body, Clause, Corpus, Document, Task
 from hooks.render import graph
@@ -460,10 +461,6 @@ def chain(corpus: Corpus, doc: Document) -> list[Document]:
     return sorted(up + [doc] + down, key=lambda d: d.sort_key)
 
 
-def sorted_documents(corpus: Corpus) -> list[Document]:
-    return sorted(corpus.documents.values(), key=lambda d: d.sort_key)
-
-
 def document_view(corpus: Corpus, doc: Document) -> dict:
     meta = doc.meta
     signer = meta.get("signer") or {}
@@ -499,15 +496,13 @@ def document_view(corpus: Corpus, doc: Document) -> dict:
     }
 
 
-def article_view(corpus: Corpus, doc: Document, urls: dict[str, str]) -> dict:
+def article_view(model: Model, doc: Document, urls: dict[str, str]) -> dict:
     """The source article the document's text.source names, with the page of
     the news post that carries it when there is one (matched by title)."""
     article = source_article(doc)
     if article is None:
         return {"article": None}
-    title = " ".join(article["title"].split())
-    post = next((p for p in corpus.pages.values() if p.kind == "news" and not p.draft
-                 and " ".join(p.title.split()) == title), None)
+    post = model.indexes.news_by_title.get(" ".join(article["title"].split()))
     return {"article": article | {"url": contract.page_url(post.src, urls) if post else None}}
 
 
@@ -532,7 +527,8 @@ def _task_view(corpus: Corpus, task: Task) -> dict:
     }
 
 
-def body_view(corpus: Corpus, body: Body, links: Backlinks, urls: dict[str, str]) -> dict:
+def body_view(model: Model, body: Body, urls: dict[str, str]) -> dict:
+    corpus, links = model.corpus, model.links
     parent = corpus.bodies.get(body.meta.get("parent") or "")
     return {
         "kind": "body",
@@ -542,9 +538,8 @@ def body_view(corpus: Corpus, body: Body, links: Backlinks, urls: dict[str, str]
         "level": vocab.BODY_LEVELS[body.meta["level"]],
         "group": bool(body.meta.get("group")),
         "parent": {"name": parent.name, "url": parent.url} if parent else None,
-        "children": [{"name": b.name, "url": b.url} for b in corpus.bodies.values()
-                     if b.meta.get("parent") == body.id],
-        "issued": [_doc_ref(corpus, d) for d in sorted_documents(corpus) if d.meta["issuer"] == body.id],
+        "children": [{"name": b.name, "url": b.url} for b in model.indexes.children.get(body.id, [])],
+        "issued": [_doc_ref(corpus, d) for d in model.indexes.issued_by.get(body.id, [])],
         "leads": [_task_view(corpus, t) for t in links.leads.get(body.id, [])],
         "supports": [_task_view(corpus, t) for t in links.supports.get(body.id, [])],
         "cited_by": [{"text": l.label, "url": urls.get(l.src, "")}
@@ -553,8 +548,9 @@ def body_view(corpus: Corpus, body: Body, links: Backlinks, urls: dict[str, str]
     }
 
 
-def graph_view(corpus: Corpus) -> dict:
+def graph_view(model: Model) -> dict:
     """The site-wide graph and the timeline of the documents' dates."""
+    corpus = model.corpus
     return {
         "kind": "graph",
         "graph": graph.layout(corpus, set(corpus.documents)),
@@ -562,17 +558,19 @@ def graph_view(corpus: Corpus) -> dict:
                    "target": corpus.documents[e.target].title, "target_url": corpus.documents[e.target].url,
                    "label": graph.EDGE_LABELS[e.kind]} for e in graph.edges(corpus)],
         "timeline": [_doc_ref(corpus, d) | {"iso": d.issued.isoformat() if d.issued else "", "type_label": d.type_label}
-                     for d in sorted_documents(corpus)],
+                     for d in model.indexes.documents],
     }
 
 
-def documents_index_view(corpus: Corpus) -> dict:
+def documents_index_view(model: Model) -> dict:
+    corpus = model.corpus
     return {"kind": "documents-index",
             "documents": [_doc_ref(corpus, d) | {"type_label": d.type_label, "number": d.meta["number"] or vocab.UNKNOWN}
-                          for d in sorted_documents(corpus)]}
+                          for d in model.indexes.documents]}
 
 
-def bodies_index_view(corpus: Corpus) -> dict:
+def bodies_index_view(model: Model) -> dict:
+    corpus, issued_by = model.corpus, model.indexes.issued_by
     groups = []
     for level, label in vocab.BODY_LEVELS.items():
         members = sorted((b for b in corpus.bodies.values() if b.meta["level"] == level),
@@ -580,6 +578,6 @@ def bodies_index_view(corpus: Corpus) -> dict:
         if members:
             groups.append({"key": level, "label": label, "bodies": [
                 {"name": b.name, "url": b.url, "group": bool(b.meta.get("group")),
-                 "issued": [d.title for d in sorted_documents(corpus) if d.meta["issuer"] == b.id]}
+                 "issued": [d.title for d in issued_by.get(b.id, [])]}
                 for b in members]})
     return {"kind": "bodies-index", "groups": groups}

@@ -11,7 +11,7 @@ from conftest import ROOT
 from hooks import pipeline
 from hooks.derive import backlinks
 from hooks.model.errors import ContentErrors
-from hooks.render import graph
+from hooks.render import graph, views
 from hooks.resolve import placeholders
 
 
@@ -49,6 +49,36 @@ def test_news_cites_clauses_and_report_lists_unknown_numbers(model):
         model.report["unknown_document_numbers"]
     refs = [r for r in model.report["references"] if r["target"] == "kl-14#muc-2-4"]
     assert refs and refs[0]["url"] == "/van-ban/kl-14/#muc-2-4"
+
+
+def test_indexes_hold_what_a_scan_of_the_corpus_finds(model):
+    # Views read these once per page; each was a scan of the corpus per page.
+    corpus, ix = model.corpus, model.indexes
+    docs = sorted(corpus.documents.values(), key=lambda d: d.sort_key)
+    assert ix.documents == docs
+    for body in corpus.bodies.values():
+        assert ix.issued_by.get(body.id, []) == [d for d in docs if d.meta["issuer"] == body.id], body.id
+        assert ix.children.get(body.id, []) == [b for b in corpus.bodies.values()
+                                                if b.meta.get("parent") == body.id], body.id
+    news = [p for p in corpus.pages.values() if p.kind == "news" and not p.draft]
+    for post in news:
+        title = " ".join(post.title.split())
+        assert ix.news_by_title[title] is next(p for p in news if " ".join(p.title.split()) == title)
+    assert len(ix.news_by_title) == len({" ".join(p.title.split()) for p in news})
+
+
+def test_a_source_article_links_to_the_first_published_post_of_its_title(tmp_path):
+    root = tiny(tmp_path, extra_b="")
+    post = "---\ntitle: {title}\ndate: 2022-12-10\n{draft}---\n\nBài.\n"
+    write(root, "tin-tuc/posts/a-nhap.md", post.format(title="Thanh Hóa  triển khai", draft="draft: true\n"))
+    write(root, "tin-tuc/posts/bai.md", post.format(title="Thanh Hóa triển khai", draft=""))
+    m = pipeline.build(root / "docs", root)
+    assert [p.src for p in m.indexes.news_by_title.values()] == ["tin-tuc/posts/bai.md"]
+    assert m.indexes.issued_by["ubnd"] == [m.corpus.documents["a"], m.corpus.documents["b"]]
+    doc = m.corpus.documents["a"]
+    doc.meta["text"]["source"] = 'Tóm tắt theo bài "Thanh Hóa triển khai", Báo Thanh Hóa, ngày 10/12/2022.'
+    urls = {"tin-tuc/posts/bai.md": "tin-tuc/2022/12/10/bai/"}
+    assert views.article_view(m, doc, urls)["article"]["url"] == "tin-tuc/2022/12/10/bai/"
 
 
 def test_each_link_is_held_once(model):
