@@ -165,7 +165,7 @@ def clause_options(model: Model) -> list[dict]:
 
 
 def document_options(model: Model) -> list[dict]:
-    docs = sorted(model.corpus.documents.values(), key=lambda d: d.sort_key)
+    docs = model.indexes.documents
     return [{"label": f"{d.title} ({d.id})", "value": d.id} for d in docs]
 
 
@@ -348,7 +348,7 @@ def document_collection(model: Model, clauses: list[dict]) -> dict:
         doc_id, _, anchor = option["value"].partition("#")
         own.setdefault(doc_id, []).append({"label": option["label"], "value": anchor})
     files = []
-    for doc in sorted(model.corpus.documents.values(), key=lambda d: d.sort_key):
+    for doc in model.indexes.documents:
         pickers = {"issuer": bodies, "lead": bodies, "support": bodies, "implements": targets,
                    "based_on": docs, "related": docs, "editor_implements": clauses,
                    "stated_in": own.get(doc.id, [])}

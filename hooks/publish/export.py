@@ -289,7 +289,7 @@ def faqs_data(model: Model, u: _Urls) -> dict:
 
 def graph_data(model: Model, u: _Urls) -> dict:
     corpus = model.corpus
-    docs = sorted(corpus.documents.values(), key=lambda d: d.sort_key)
+    docs = model.indexes.documents
     return {"nodes": [{"id": d.id, "title": d.title, "issued": _iso(d.issued), "url": u.abs(d.url)} for d in docs],
             "edges": [{"source": e.source, "target": e.target, "kind": e.kind, "label": graph.EDGE_LABELS[e.kind]}
                       for e in graph.edges(corpus)]}
@@ -304,7 +304,7 @@ def files(model: Model, site_url: str, urls: dict[str, str]) -> Iterator[tuple[s
     for path, schema in schemas().items():
         yield path, dict(schema, **{"$id": u.abs(f"{OUTPUT}/{path}")}), None
         entries.append({"path": path, "kind": "schema", "schema": None})
-    for doc in sorted(model.corpus.documents.values(), key=lambda d: d.sort_key):
+    for doc in model.indexes.documents:
         path = contract.api_document(doc.id)
         yield path, document_data(model, doc, u), DOCUMENT_SCHEMA
         entries.append({"path": path, "kind": "document", "schema": DOCUMENT_SCHEMA,
