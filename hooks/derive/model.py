@@ -32,6 +32,11 @@ class Indexes:
     # page src -> targets it cites ('kl-14#muc-2-4', 'so-noi-vu'), in order, without repeats
     targets: dict[str, list[str]] = field(default_factory=dict)
 
+    def news_post(self, title: str) -> Page | None:
+        """The first published news post of this title, spaces run together
+        on both sides."""
+        return self.news_by_title.get(_spaced(title))
+
     def related(self, faq: Faq) -> list[Faq]:
         """The questions nearest this one in its topic, in reading order; a
         bounded list, so a page does not grow with the number of questions."""
@@ -72,7 +77,7 @@ def build_indexes(corpus: Corpus, resolved: Resolved) -> Indexes:
             ix.children.setdefault(parent, []).append(body)
     for page in corpus.pages.values():
         if page.kind == "news" and not page.draft:
-            ix.news_by_title.setdefault(" ".join(page.title.split()), page)
+            ix.news_by_title.setdefault(_spaced(page.title), page)
     # FAQs follow the texts: by the first clause each explains.
     ix.faqs = sorted(corpus.faqs.values(),
                      key=lambda f: (min(ix.clause_order[k] for k in f.explains), f.question))
@@ -93,3 +98,7 @@ def build_indexes(corpus: Corpus, resolved: Resolved) -> Indexes:
         if doc_id in corpus.documents:
             ix.cited.setdefault(occ.src, []).append((doc_id, anchor or None))
     return ix
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text.split())

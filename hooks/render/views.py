@@ -502,7 +502,7 @@ def article_view(model: Model, doc: Document, urls: dict[str, str]) -> dict:
     article = source_article(doc)
     if article is None:
         return {"article": None}
-    post = model.indexes.news_by_title.get(" ".join(article["title"].split()))
+    post = model.indexes.news_post(article["title"])
     return {"article": article | {"url": contract.page_url(post.src, urls) if post else None}}
 
 
