@@ -310,7 +310,8 @@ def _check_links(corpus: Corpus, sources: dict[str, frontmatter.Source], sink: E
         parent = body.meta.get("parent")
         if parent and parent not in corpus.bodies and parent not in broken:
             near = ", ".join(nearest(parent, body_ids))
-            sink.add(body.path, None, f"cơ quan cấp trên {shown(parent)} không tồn tại.",
+            sink.add(body.path, corpus.pages[body.src].key_lines.get("parent"),
+                     f"cơ quan cấp trên {shown(parent)} không tồn tại.",
                      f"parent body {shown(parent)} does not exist.",
                      f"các mã gần nhất: {near}.", f"nearest ids: {near}.", field="parent")
     for doc in corpus.documents.values():

@@ -167,3 +167,13 @@ def test_error_line_of_a_bad_reference(tmp_path):
     lines = (root / "docs/van-ban/b.md").read_text(encoding="utf-8").split("\n")
     expected = next(i for i, line in enumerate(lines, 1) if "[[a#muc-9]]" in line)
     assert f"docs/van-ban/b.md:{expected}:" in err.value.format()
+
+
+def test_error_line_of_a_parent_body_that_does_not_exist(tmp_path):
+    root = tiny(tmp_path)
+    write(root, "co-quan/phong.md", "---\nid: phong\nname: Phòng\nshort_name: null\nlevel: tinh\n"
+          "parent: ubnd-sai\n---\n")
+    with pytest.raises(ContentErrors) as err:
+        pipeline.build(root / "docs", root)
+    text = err.value.format()
+    assert "docs/co-quan/phong.md:6 [parent]:" in text and "“ubnd-sai”" in text and "ubnd" in text, text
