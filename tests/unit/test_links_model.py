@@ -177,3 +177,31 @@ def test_error_line_of_a_parent_body_that_does_not_exist(tmp_path):
         pipeline.build(root / "docs", root)
     text = err.value.format()
     assert "docs/co-quan/phong.md:6 [parent]:" in text and "“ubnd-sai”" in text and "ubnd" in text, text
+
+
+def test_a_body_that_is_its_own_parent_is_reported_and_never_suggested(tmp_path):
+    root = tiny(tmp_path)
+    write(root, "co-quan/phong.md", "---\nid: phong\nname: Phòng\nshort_name: null\nlevel: tinh\n"
+          "parent: phong\n---\n")
+    write(root, "co-quan/phong-b.md", "---\nid: phong-b\nname: Phòng B\nshort_name: null\nlevel: tinh\n"
+          "parent: phongg\n---\n")
+    with pytest.raises(ContentErrors) as err:
+        pipeline.build(root / "docs", root)
+    text = err.value.format()
+    assert "docs/co-quan/phong.md:6 [parent]: cơ quan không thể là cấp trên của chính nó." in text, text
+    assert "vòng" not in text, text
+    # The misspelt parent's nearest ids are other bodies, never the body itself.
+    line = next(x for x in text.splitlines() if "phong-b.md" in x)
+    assert "“phongg”" in line and "phong-b" not in line.split("gần nhất")[1], text
+
+
+def test_parent_bodies_that_form_a_cycle_are_reported_once(tmp_path):
+    root = tiny(tmp_path)
+    for body, parent in (("so-a", "so-b"), ("so-b", "so-c"), ("so-c", "so-a"), ("phong", "so-a")):
+        write(root, f"co-quan/{body}.md", f"---\nid: {body}\nname: {body}\nshort_name: null\nlevel: tinh\n"
+              f"parent: {parent}\n---\n")
+    with pytest.raises(ContentErrors) as err:
+        pipeline.build(root / "docs", root)
+    text = err.value.format()
+    assert text.count("[parent]") == 1, text
+    assert "docs/co-quan/so-a.md:6 [parent]: các cơ quan cấp trên tạo thành vòng: so-a → so-b → so-c → so-a." in text
