@@ -1,9 +1,11 @@
 """Every figure of issue 15 in one run, each against plain Material measured
 in the same run:
 
-    .venv/bin/python -m bench.all [--scales 1 10 100] [--quick] [--steps build weight lighthouse serve]
+    .venv/bin/python -m bench.all [--scales 1 10 100] [--same-output-scales 1 10 100] [--quick]
+                                  [--steps build weight lighthouse serve]
 
-  build       bench/bench.py: build time and peak memory, synthetic corpus at --scales
+  build       bench/bench.py: build time and peak memory, synthetic corpus at --scales; at
+              --same-output-scales also plain Material with the clause pages (the same output pages)
   weight      bench/page_weight.py: bytes of a phone's first visit to KL14 (real site)
   lighthouse  bench/lighthouse.py: mobile performance, median of runs, home, KL14, an FAQ (real site)
   serve       bench/serve_reload.py: save → reloaded page under `mkdocs serve`, at the scales ≤ 10
@@ -44,6 +46,8 @@ def main() -> None:
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--serve-scales", type=int, nargs="+", help="default: the --scales up to 10")
     parser.add_argument("--repeat", type=int, default=3, help="builds per size (100×: always one)")
+    parser.add_argument("--same-output-scales", type=int, nargs="*", default=[1, 10, 100],
+                        help="sizes where plain Material also builds the clause pages (100× adds about ten minutes)")
     parser.add_argument("--lighthouse-runs", type=int, default=3)
     parser.add_argument("--serve-repeat", type=int, default=5)
     parser.add_argument("--quick", action="store_true")
@@ -66,7 +70,7 @@ def main() -> None:
         (OUT / "all.json").write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
 
     if "build" in args.steps:
-        step("build", lambda: bench.run(args.scales, args.repeat))
+        step("build", lambda: bench.run(args.scales, args.repeat, tuple(args.same_output_scales)))
     sites = real.build() if {"weight", "lighthouse"} & set(args.steps) else {}
     if "weight" in args.steps:
         def weight() -> dict:

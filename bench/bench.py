@@ -64,7 +64,7 @@ def run(scales: list[int], repeat: int, same_output_scales: tuple[int, ...] = (1
         hooked, plain, same = projects.hooks, projects.plain, projects.same_output
         counts, clause_pages = projects.counts, projects.clause_pages
         reps = repeat if scale < 100 else 1
-        h_times, p_times, c_times, s_times, k_times, h_mem, p_mem = [], [], [], [], [], 0, 0
+        h_times, p_times, c_times, s_times, k_times, h_mem, p_mem, c_mem = [], [], [], [], [], 0, 0, 0
         for _ in range(reps):
             # Alternate the builds so drift on the machine hits each alike.
             t, m, search_s, clauses_s = timed_build(hooked)
@@ -76,7 +76,9 @@ def run(scales: list[int], repeat: int, same_output_scales: tuple[int, ...] = (1
             p_times.append(t)
             p_mem = max(p_mem, m)
             if same:
-                c_times.append(timed_build(same)[0])
+                t, m, _, _ = timed_build(same)
+                c_times.append(t)
+                c_mem = max(c_mem, m)
         h, p, sx = statistics.median(h_times), statistics.median(p_times), statistics.median(s_times)
         pages = projects.pages
         # The first build of a new project compiles the theme's templates;
@@ -99,10 +101,10 @@ def run(scales: list[int], repeat: int, same_output_scales: tuple[int, ...] = (1
             c = statistics.median(c_times)
             # What each side pays for the clause pages: ours as the build logs it.
             row |= {"n_clause_pages": clause_pages, "plain_clauses_s": round(c, 2), "ratio_same_output": round(h / c, 3),
-                    "plain_clause_pages_s": round(c - p, 2)}
+                    "plain_clause_pages_s": round(c - p, 2), "plain_clauses_peak_mib": round(c_mem / 1024)}
             line += (f"\n      same output ({clause_pages} clause pages on both sides): plain {c:7.2f} s  "
                      f"ratio {h / c:5.3f}; the clause pages cost plain {c - p:6.2f} s, the hooks "
-                     f"{row['clause_pages_s']:6.2f} s")
+                     f"{row['clause_pages_s']:6.2f} s; peak {row['plain_clauses_peak_mib']:>5} MiB")
         rows.append(row)
         print(line, flush=True)
     by = {r["scale"]: r for r in rows}

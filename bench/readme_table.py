@@ -47,12 +47,16 @@ def build_table(rows: list[dict]) -> list[str]:
         out += ["", "The same output pages on both sides: plain Material also builds every clause page, as a "
                 "plain Markdown page outside the navigation (`synth.plain_clause_pages`):", "",
                 "| size | clause pages | build with hooks | plain Material with clause pages | ratio "
-                "| the clause pages cost plain | the clause pages cost the hooks (as logged) |",
-                "| --- | --- | --- | --- | --- | --- | --- |"]
+                "| the clause pages cost plain | the clause pages cost the hooks (as logged) "
+                "| peak memory (hooks / plain with clause pages) | memory ratio |",
+                "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
         for r in same:
+            # Runs before 04/12/2026 did not record plain's memory with the clause pages.
+            mib = r.get("plain_clauses_peak_mib")
+            memory = (f"{r['hooks_peak_mib']:,} / {mib:,} MiB | {_n(r['hooks_peak_mib'] / mib)}" if mib else "— | —")
             out.append(f"| {r['scale']}× | {r['n_clause_pages']:,} | {_n(r['hooks_s'])} s | {_n(r['plain_clauses_s'])} s "
                        f"| {_n(r['ratio_same_output'])} | {_n(r['plain_clause_pages_s'])} s "
-                       f"| {_n(r['clause_pages_s'])} s |")
+                       f"| {_n(r['clause_pages_s'])} s | {memory} |")
     repeats = sorted({r["repeats"] for r in rows})
     out += ["", f"Build targets: ratio {TARGETS['build']}, peak memory {TARGETS['memory']}. "
             f"Median of {'/'.join(map(str, repeats))} build(s) per size."]
