@@ -47,7 +47,7 @@ def main() -> None:
     parser.add_argument("--serve-scales", type=int, nargs="+", help="default: the --scales up to 10")
     parser.add_argument("--repeat", type=int, default=3, help="builds per size (100×: always one)")
     parser.add_argument("--same-output-scales", type=int, nargs="*", default=[1, 10, 100],
-                        help="sizes where plain Material also builds the clause pages (100× adds about ten minutes)")
+                        help="sizes where plain Material also builds the clause pages (at 100×, one more build of about six minutes)")
     parser.add_argument("--lighthouse-runs", type=int, default=3)
     parser.add_argument("--serve-repeat", type=int, default=5)
     parser.add_argument("--quick", action="store_true")

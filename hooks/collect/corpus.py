@@ -309,16 +309,14 @@ def _check_links(corpus: Corpus, sources: dict[str, frontmatter.Source], sink: E
     for body in corpus.bodies.values():
         parent = body.meta.get("parent")
         line = corpus.pages[body.src].key_lines.get("parent")
-        # A body is never its own parent, so never the fix for one.
-        others = [b for b in body_ids if b != body.id]
         if parent == body.id:
-            near = ", ".join(nearest(parent, others))
+            near = ", ".join(nearest(parent, _other_ids(body_ids, body.id)))
             sink.add(body.path, line, "cơ quan không thể là cấp trên của chính nó.",
                      "a body cannot be its own parent.",
                      f"để null nếu không có cấp trên, hoặc dùng mã cơ quan cấp trên; gần nhất: {near}.",
                      f"null if it has none, or the parent's id; nearest: {near}.", field="parent")
         elif parent and parent not in corpus.bodies and parent not in broken:
-            near = ", ".join(nearest(parent, others))
+            near = ", ".join(nearest(parent, _other_ids(body_ids, body.id)))
             sink.add(body.path, line,
                      f"cơ quan cấp trên {shown(parent)} không tồn tại.",
                      f"parent body {shown(parent)} does not exist.",
@@ -345,6 +343,12 @@ def _check_links(corpus: Corpus, sources: dict[str, frontmatter.Source], sink: E
                              f"document {shown(target)} in '{kind}' does not exist.",
                              f"các mã văn bản gần nhất: {near}.", f"nearest document ids: {near}.", field=kind)
     _check_cycles(corpus, sources, sink)
+
+
+def _other_ids(ids: list[str], own: str) -> list[str]:
+    """The ids a body's wrong parent may be fixed with: a body is never its
+    own parent, so never the fix for one. Made only for a message."""
+    return [i for i in ids if i != own]
 
 
 def _check_body_cycles(corpus: Corpus, sink: ErrorSink) -> None:
