@@ -308,20 +308,13 @@ def _check_links(corpus: Corpus, sources: dict[str, frontmatter.Source], sink: E
     doc_ids = sorted(corpus.documents)
     for body in corpus.bodies.values():
         parent = body.meta.get("parent")
-        line = corpus.pages[body.src].key_lines.get("parent")
-        if parent == body.id:
+        if parent and parent not in corpus.bodies and parent not in broken:
             near = ", ".join(nearest(parent, _other_ids(body_ids, body.id)))
-            sink.add(body.path, line, "cơ quan không thể là cấp trên của chính nó.",
-                     "a body cannot be its own parent.",
-                     f"để null nếu không có cấp trên, hoặc dùng mã cơ quan cấp trên; gần nhất: {near}.",
-                     f"null if it has none, or the parent's id; nearest: {near}.", field="parent")
-        elif parent and parent not in corpus.bodies and parent not in broken:
-            near = ", ".join(nearest(parent, _other_ids(body_ids, body.id)))
-            sink.add(body.path, line,
+            sink.add(body.path, corpus.pages[body.src].key_lines.get("parent"),
                      f"cơ quan cấp trên {shown(parent)} không tồn tại.",
                      f"parent body {shown(parent)} does not exist.",
                      f"các mã gần nhất: {near}.", f"nearest ids: {near}.", field="parent")
-    _check_body_cycles(corpus, sink)
+    _check_body_cycles(corpus, body_ids, sink)
     for doc in corpus.documents.values():
         lines = sources[doc.id].key_lines
         issuer = doc.meta["issuer"]
@@ -351,29 +344,39 @@ def _other_ids(ids: list[str], own: str) -> list[str]:
     return [i for i in ids if i != own]
 
 
-def _check_body_cycles(corpus: Corpus, sink: ErrorSink) -> None:
+def _check_body_cycles(corpus: Corpus, body_ids: list[str], sink: ErrorSink) -> None:
     """Parents must lead up to a body without one: a chain that comes back
-    (a → b → a) is a typo, and each body would list the other above and
-    below it. Reported once per cycle, on its first body's 'parent' line."""
+    (a → a, a → b → a) is a typo, and each body would list itself or the
+    other above and below it. Reported once per cycle, on its first body's
+    'parent' line."""
     done: set[str] = set()
-    for start in sorted(corpus.bodies):
+    for start in body_ids:
         path: list[str] = []
         on_path: set[str] = set()
         node: str | None = start
         while node in corpus.bodies and node not in done and node not in on_path:
             path.append(node)
             on_path.add(node)
-            parent = corpus.bodies[node].meta.get("parent")
-            node = parent if parent != node else None   # its own parent: reported above
+            node = corpus.bodies[node].meta.get("parent")
         done.update(path)
-        if node in on_path:
-            cycle = path[path.index(node):]
-            first = corpus.bodies[min(cycle)]
-            chain = " → ".join(cycle[cycle.index(first.id):] + cycle[:cycle.index(first.id)] + [first.id])
-            sink.add(first.path, corpus.pages[first.src].key_lines.get("parent"),
-                     f"các cơ quan cấp trên tạo thành vòng: {chain}.", f"parent bodies form a cycle: {chain}.",
-                     "cơ quan cao nhất để parent: null; sửa một mã trong vòng.",
-                     "the topmost body has parent: null; fix one id of the cycle.", field="parent")
+        if node not in on_path:
+            continue
+        cycle = path[path.index(node):]
+        first = corpus.bodies[min(cycle)]
+        line = corpus.pages[first.src].key_lines.get("parent")
+        if len(cycle) == 1:
+            near = ", ".join(nearest(first.id, _other_ids(body_ids, first.id)))
+            sink.add(first.path, line, "cơ quan không thể là cấp trên của chính nó.",
+                     "a body cannot be its own parent.",
+                     f"để null nếu không có cấp trên, hoặc dùng mã cơ quan cấp trên; gần nhất: {near}.",
+                     f"null if it has none, or the parent's id; nearest: {near}.", field="parent")
+            continue
+        at = cycle.index(first.id)
+        chain = " → ".join(cycle[at:] + cycle[:at] + [first.id])
+        sink.add(first.path, line,
+                 f"các cơ quan cấp trên tạo thành vòng: {chain}.", f"parent bodies form a cycle: {chain}.",
+                 "cơ quan cao nhất để parent: null; sửa một mã trong vòng.",
+                 "the topmost body has parent: null; fix one id of the cycle.", field="parent")
 
 
 def _check_cycles(corpus: Corpus, sources: dict[str, frontmatter.Source], sink: ErrorSink) -> None:
